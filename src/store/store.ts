@@ -1,0 +1,78 @@
+import type { Doc, EventRecord, Mention, ReconcileRule, SourcedMention } from "../model.js";
+
+// The one interface every engine implements (SQLite now, PostgreSQL later). Nothing above the
+// store knows which engine is in use.
+
+export interface EventFilter {
+  country?: string;
+  /** ISO dates, inclusive. */
+  since?: string;
+  until?: string;
+  /** An attack type, ACLED event type or sub-event type code. */
+  type?: string;
+  /** Canonical perpetrator name or part of it, case-insensitive. */
+  actor?: string;
+  near?: { lat: number; lon: number; km: number };
+  /** Full-text query over the reporting documents. */
+  text?: string;
+  limit?: number;
+  offset?: number;
+  /** A field name, descending when prefixed with "-": "date", "-date", "killed", "-killed", "sources". */
+  sort?: string;
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+export interface StoredDocument extends Doc {
+  /** 1 for the first text seen at this document's identity, then 2, 3, ... */
+  version: number;
+  contentHash: string;
+  /** The raw input (HTML or text) as it came in. */
+  raw: string;
+  ingestedAt: string;
+  /** Ids of documents found to be near-duplicates (syndicated copies, light rewrites). */
+  nearDuplicates: string[];
+}
+
+export type IngestStatus = "new" | "version" | "duplicate";
+
+export interface IngestOutcome {
+  documentId: string;
+  status: IngestStatus;
+  mentions: number;
+}
+
+export interface Stats {
+  documents: number;
+  mentions: number;
+  events: number;
+  conflicts: number;
+  byCountry: { country: string; events: number }[];
+  byType: { type: string; events: number }[];
+  byYear: { year: number; events: number }[];
+}
+
+/** What an analyst decided by hand; kept so re-ingest and re-resolution respect it. */
+export type AnalystDecision =
+  | { kind: "merge"; mentionIds: string[]; at: string }
+  | { kind: "split"; mentionIds: string[]; at: string };
+
+export interface Store {
+  /** Stores a document and its mentions in one transaction, then resolves the new mentions. */
+  ingest(doc: Doc, raw: string, mentions: Mention[]): Promise<IngestOutcome>;
+  getDocument(id: string): Promise<StoredDocument | null>;
+  listDocuments(filter: { text?: string; limit?: number; offset?: number }): Promise<Page<StoredDocument>>;
+  listMentions(filter: EventFilter): Promise<Page<SourcedMention>>;
+  listEvents(filter: EventFilter): Promise<Page<EventRecord>>;
+  getEvent(id: string): Promise<EventRecord | null>;
+  stats(): Promise<Stats>;
+  /** Analyst control: merge events into one, or split mentions off into an event of their own. */
+  mergeEvents(ids: string[]): Promise<EventRecord>;
+  splitEvent(id: string, mentionIds: string[]): Promise<EventRecord[]>;
+  /** Rebuilds every event from the stored mentions and decisions, with the given headline rule. */
+  reresolve(rule?: ReconcileRule): Promise<number>;
+  close(): Promise<void>;
+}
