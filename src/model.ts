@@ -61,6 +61,8 @@ export interface DateValue {
   text: string;
   provenance: Provenance;
   partial?: { month?: number; day?: number; weekday?: number };
+  /** Ids of the dated reports of the same event this date (or its year) was taken from. */
+  inheritedFrom?: string[];
 }
 
 export interface DateSpan extends Span {
@@ -170,6 +172,8 @@ export interface Mention {
 
 /** A mention with what the resolver needs to know of its document. */
 export interface SourcedMention extends Mention {
+  /** The extractor's own id (the contract's) when `id` is the store's. */
+  contractId?: string;
   outlet: string | null;
   url: string | null;
   published: string | null;

@@ -1,5 +1,11 @@
 import { Command, CommanderError } from "commander";
+import { eventCommand } from "./event.js";
+import { eventsCommand } from "./events.js";
 import { extractCommand } from "./extract.js";
+import { ingestCommand } from "./ingest.js";
+import { mentionsCommand } from "./mentions.js";
+import { serveCommand } from "./serve.js";
+import { statsCommand } from "./stats.js";
 
 /** Builds the `sitrep` program; each command lives in its own module under src/cli/. */
 export function program(): Command {
@@ -7,6 +13,12 @@ export function program(): Command {
     .description("Turn news reports of political violence into a geocoded, source-attributed event database.")
     .exitOverride();
   cli.addCommand(extractCommand());
+  cli.addCommand(serveCommand());
+  cli.addCommand(ingestCommand());
+  cli.addCommand(eventsCommand());
+  cli.addCommand(eventCommand());
+  cli.addCommand(mentionsCommand());
+  cli.addCommand(statsCommand());
   return cli;
 }
 

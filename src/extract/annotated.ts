@@ -1,4 +1,47 @@
-import type { ActorSpan, DateSpan, Doc, PlaceSpan, Sentence } from "../model.js";
+import type { ActorSpan, DateSpan, Doc, PlaceSpan, Sentence, Span } from "../model.js";
+import type { Word } from "./words.js";
+
+/** A trigger word or phrase, with what its codebook entry says. */
+export interface TriggerSpan extends Span {
+  sentence: number;
+  name: string;
+  attackType: string;
+  eventType: string;
+  subEventType: string;
+  byTarget?: Record<string, [string, string]>;
+  byState?: [string, string];
+  weapon?: string;
+  suicide: boolean;
+  weak: boolean;
+  anaphoric: boolean;
+  stateAction: boolean;
+  yields?: string;
+  /** Why the trigger reports no event (a threat, a plan, a foiled plot), when it does not. */
+  cancelledBy?: string;
+}
+
+export interface TargetSpan extends Span {
+  sentence: number;
+  type: string;
+  /** The head words that chose the type ("embassy"). */
+  head: string;
+  nationalities: string[];
+  /** Where the phrase's trailing "of <countries>" ends (or `end`): those places name owners, not where. */
+  nationalityEnd: number;
+}
+
+export interface WeaponSpan extends Span {
+  sentence: number;
+  type: string;
+}
+
+export interface ClaimSpan extends Span {
+  sentence: number;
+  kind: "claim" | "denial" | "suspicion";
+  /** How the claim was made, when the sentence says ("Twitter", "statement"). */
+  channel?: string;
+  channelSpan?: Span;
+}
 
 /**
  * A document with the layers the extraction stages add, one stage a layer. Stages never change a
@@ -6,10 +49,17 @@ import type { ActorSpan, DateSpan, Doc, PlaceSpan, Sentence } from "../model.js"
  */
 export interface AnnotatedDoc {
   doc: Doc;
+  /** True for text written in capitals (old wire copy): case carries no signal there. */
+  allCaps: boolean;
+  words: Word[];
   sentences: Sentence[];
   dates: DateSpan[];
   places: PlaceSpan[];
   actors: ActorSpan[];
+  triggers: TriggerSpan[];
+  targets: TargetSpan[];
+  weapons: WeaponSpan[];
+  claims: ClaimSpan[];
 }
 
 export interface ExtractOptions {

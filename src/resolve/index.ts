@@ -1,13 +1,4 @@
-import type { EventRecord, SourcedMention } from "../model.js";
-import type { AnalystDecision } from "../store/store.js";
-import type { ResolveOptions, ResolvePort } from "./port.js";
-
-// STUB: the resolve helper replaces this file, keeping these signatures.
-
-/** Assigns newly stored mentions to events: joins, merges or creates events through the port. */
-export async function resolveMentions(_port: ResolvePort, _mentions: SourcedMention[], _opts: ResolveOptions): Promise<void> {}
-
-/** Clusters and reconciles a whole set of mentions from scratch (re-resolution). */
-export function resolveAll(_mentions: SourcedMention[], _decisions: AnalystDecision[], _opts: ResolveOptions): { record: EventRecord; mentionIds: string[] }[] {
-  return [];
-}
+// The resolver's entry points: the store calls resolveMentions after storing a document, and
+// resolveAll to rebuild every event (re-resolution).
+export { resolveAll } from "./resolve-all.js";
+export { resolveMentions } from "./incremental.js";

@@ -7,12 +7,32 @@ import type { AnalystDecision } from "../store/store.js";
  * (unique across documents); event ids are chosen by the resolver.
  */
 export interface ResolvePort {
-  /** Stored mentions that might report the same event as `m` (nearby dates, same or no country). */
+  /**
+   * Stored mentions that might report the same event as `m`: at least every one the resolver
+   * could link to it (more is fine, fewer breaks the promise that ingesting one document at a
+   * time gives what re-resolution gives). That is:
+   * - when `m` is dated: every mention whose date interval lies within a day of `m`'s, in the same
+   *   country or with no country; and every mention of `m`'s country whose year is unknown
+   *   (`date.start` null with a `partial` month, day or weekday);
+   * - when `m`'s year is unknown: every mention of its country that says something of when;
+   * - when `m` has neither a year nor a country, or says nothing of when (`isUndated`): none.
+   * `eventId` is "" for a stored mention that no event holds yet. `MentionIndex` in blocking.ts
+   * is the same rule in memory.
+   */
   candidates(m: SourcedMention): Promise<{ mention: SourcedMention; eventId: string }[]>;
   /** Every mention of these events. */
   members(eventIds: string[]): Promise<{ mention: SourcedMention; eventId: string }[]>;
+  /**
+   * Every analyst decision, as recorded. A merge lists the mentions of the events merged; a split
+   * lists the mentions set apart (they stay together, apart from every other mention). On any
+   * pair of mentions the latest decision that names them wins (DecisionBook in decisions.ts).
+   */
   decisions(): Promise<AnalystDecision[]>;
-  /** Deletes the events `oldIds` and writes `events` in their place, each with its mentions. */
+  /**
+   * Deletes the events `oldIds` and writes `events` in their place, each with its mentions. Event
+   * ids derive from mention ids (`ev-` and the smallest), so an event rewritten unchanged keeps
+   * its id.
+   */
   replaceEvents(oldIds: string[], events: { record: EventRecord; mentionIds: string[] }[]): Promise<void>;
 }
 

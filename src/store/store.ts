@@ -15,6 +15,8 @@ export interface EventFilter {
   near?: { lat: number; lon: number; km: number };
   /** Full-text query over the reporting documents. */
   text?: string;
+  /** Only what this document reports. */
+  documentId?: string;
   limit?: number;
   offset?: number;
   /** A field name, descending when prefixed with "-": "date", "-date", "killed", "-killed", "sources". */

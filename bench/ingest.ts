@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ingestItems } from "../src/cli/ingest-run.js";
+import { prepareDocument } from "../src/document/prepare.js";
+import { extractDocument } from "../src/extract/pipeline.js";
+import { readSources } from "../src/ingest/sources.js";
+import { openStore } from "../src/store/open.js";
+import type { Store } from "../src/store/store.js";
+import { buildCorpus } from "./corpus.js";
+
+// Two figures on one core. End to end, as `sitrep ingest` runs: JSONL read, extraction, storage
+// with full-text index and near-duplicate detection, event resolution, one transaction a
+// document; then the same file again (what a rerun after a crash costs). Then the store alone on
+// 10,000 documents without mentions: documents, versions, full-text index and near-duplicates.
+// The generated corpus rewrites a dozen sample articles, so every document has hundreds of
+// near-duplicates: a worst case for the LSH index.
+const END_TO_END_DOCUMENTS = 500;
+const STORE_DOCUMENTS = 10_000;
+
+/** The store with the time spent in `ingest` counted. */
+function timed(store: Store): { store: Store; seconds: () => number } {
+  let ns = 0n;
+  const wrapped = Object.create(store) as Store;
+  wrapped.ingest = async (...args) => {
+    const started = process.hrtime.bigint();
+    try {
+      return await store.ingest(...args);
+    } finally {
+      ns += process.hrtime.bigint() - started;
+    }
+  };
+  return { store: wrapped, seconds: () => Number(ns) / 1e9 };
+}
+
+const since = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
+const mbPer10k = (bytes: number, documents: number) => Math.round((bytes / documents) * 10_000 / 1024 / 102.4) / 10;
+
+async function endToEnd(dir: string): Promise<Record<string, number>> {
+  const docs = buildCorpus(END_TO_END_DOCUMENTS);
+  const input = join(dir, "corpus.jsonl");
+  writeFileSync(input, docs.map((d) => JSON.stringify(d)).join("\n") + "\n");
+  const path = join(dir, "end-to-end.db");
+  // Lexicons and the gazetteer load once per process; the figure is the steady state.
+  extractDocument(docs[0]!);
+  const opened = await openStore({ path });
+  const { store, seconds: storeSeconds } = timed(opened);
+  let started = process.hrtime.bigint();
+  const first = await ingestItems(store, readSources([input]));
+  const secs = since(started);
+  const events = (await opened.stats()).events;
+  started = process.hrtime.bigint();
+  const again = await ingestItems(opened, readSources([input]));
+  const rerunSecs = since(started);
+  await opened.close();
+  if (first.errors.length > 0 || again.duplicates !== docs.length) throw new Error(`ingest bench: ${first.errors.length} errors, ${again.duplicates} duplicates on rerun`);
+  return {
+    "end to end: documents": docs.length,
+    "end to end: documents/s": Math.round(docs.length / secs),
+    "end to end: store and resolve ms/document": Math.round((storeSeconds() / docs.length) * 100_000) / 100,
+    "end to end: mentions": first.mentions,
+    "end to end: events": events,
+    "end to end: DB MB per 10,000 documents": mbPer10k(statSync(path).size, docs.length),
+    "end to end: rerun (all duplicates) documents/s": Math.round(docs.length / rerunSecs),
+  };
+}
+
+async function storeOnly(dir: string): Promise<Record<string, number>> {
+  const docs = buildCorpus(STORE_DOCUMENTS).map((d) => prepareDocument(d));
+  const path = join(dir, "store.db");
+  const store = await openStore({ path });
+  const started = process.hrtime.bigint();
+  for (const doc of docs) await store.ingest(doc, doc.text, []);
+  const secs = since(started);
+  await store.close();
+  return {
+    "store only: documents": docs.length,
+    "store only: documents/s": Math.round(docs.length / secs),
+    "store only: DB MB per 10,000 documents": mbPer10k(statSync(path).size, docs.length),
+    "input text MB per 10,000 documents": mbPer10k(docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0), docs.length),
+  };
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-ingest-"));
+  try {
+    return { ...(await endToEnd(dir)), ...(await storeOnly(dir)) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) console.table(await run());

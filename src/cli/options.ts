@@ -1,0 +1,124 @@
+import { existsSync } from "node:fs";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { FORMATS, type Format } from "../export/formats.js";
+import type { ReconcileRule } from "../model.js";
+import type { EventFilter } from "../store/store.js";
+
+// Options the store commands share, each checked where it is read so that a mistyped value is an
+// error naming the option, never a silently unfiltered answer.
+
+export const DEFAULT_DB = "data/sitrep.db";
+
+export function addDbOption(command: Command): Command {
+  return command.option("--db <path>", "the SQLite store (created when missing)", DEFAULT_DB);
+}
+
+export function addRuleOption(command: Command): Command {
+  return command.addOption(
+    new Option("--rule <rule>", "how an event's headline figures are chosen among its sources").choices(["conservative", "latest"]).default("conservative"),
+  );
+}
+
+function isoDate(value: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+function country(value: string): string {
+  if (!/^[A-Za-z]{2}$/.test(value)) throw new InvalidArgumentError(`expected an ISO 3166-1 alpha-2 code such as LY, got "${value}"`);
+  return value.toUpperCase();
+}
+
+function code(value: string): string {
+  if (!/^[A-Za-z_]{2,64}$/.test(value)) throw new InvalidArgumentError(`expected a code such as BOMBING_EXPLOSION, got "${value}"`);
+  return value.toUpperCase();
+}
+
+function near(value: string): NonNullable<EventFilter["near"]> {
+  const parts = value.split(",").map((p) => (p.trim() === "" ? NaN : Number(p)));
+  const [lat, lon, km] = parts as [number, number, number];
+  if (parts.length !== 3 || parts.some((p) => !Number.isFinite(p)) || Math.abs(lat) > 90 || Math.abs(lon) > 180 || km <= 0) {
+    throw new InvalidArgumentError(`expected LAT,LON,KM (latitude -90..90, longitude -180..180, radius above 0), got "${value}"`);
+  }
+  return { lat, lon, km };
+}
+
+export function wholeNumber(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`expected a whole number, got "${value}"`);
+  return n;
+}
+
+export function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a number above 0, got "${value}"`);
+  return n;
+}
+
+export interface FilterFlags {
+  country?: string;
+  since?: string;
+  until?: string;
+  type?: string;
+  actor?: string;
+  near?: NonNullable<EventFilter["near"]>;
+  text?: string;
+  limit?: number;
+  offset?: number;
+  sort?: string;
+}
+
+export function addFilterOptions(command: Command, sorts: string[]): Command {
+  return command
+    .option("--country <cc>", "ISO 3166-1 alpha-2 country code (LY)", country)
+    .option("--since <date>", "on or after this day (YYYY-MM-DD)", isoDate)
+    .option("--until <date>", "on or before this day (YYYY-MM-DD)", isoDate)
+    .option("--type <code>", "an attack type, event type or sub-event type code (BOMBING_EXPLOSION, BATTLES, SUICIDE_BOMB)", code)
+    .option("--actor <name>", "a perpetrator's canonical name or part of it, any case")
+    .option("--near <lat,lon,km>", "within KM kilometres of a point", near)
+    .option("--text <words>", "words the reporting documents contain")
+    .option("--limit <n>", "at most N records", wholeNumber)
+    .option("--offset <n>", "skip the first N records", wholeNumber)
+    .addOption(new Option("--sort <key>", "order (- for descending)").choices(sorts).default("-date"));
+}
+
+/** The store's filter from parsed flags; a range whose ends are swapped is refused. */
+export function filterFrom(flags: FilterFlags): EventFilter {
+  if (flags.since && flags.until && flags.since > flags.until) {
+    throw new Error(`--since ${flags.since} is after --until ${flags.until}`);
+  }
+  const filter: EventFilter = {};
+  for (const key of ["country", "since", "until", "type", "actor", "near", "text", "limit", "offset", "sort"] as const) {
+    if (flags[key] !== undefined) (filter as Record<string, unknown>)[key] = flags[key];
+  }
+  return filter;
+}
+
+export interface OutputFlags {
+  format?: Format;
+  output?: string;
+}
+
+export function addOutputOptions(command: Command): Command {
+  return command
+    .addOption(new Option("--format <format>", "table on a terminal, else jsonl by default").choices(FORMATS))
+    .option("--output <file>", "write to this file instead of standard output");
+}
+
+/** A table for a person at a terminal; JSONL for a pipe or a file. */
+export function formatFrom(flags: OutputFlags): Format {
+  return flags.format ?? (flags.output === undefined && process.stdout.isTTY ? "table" : "jsonl");
+}
+
+export function ruleFrom(flags: { rule?: string }): ReconcileRule {
+  return flags.rule === "latest" ? "latest" : "conservative";
+}
+
+/** Commands that only read refuse a store that is not there rather than create an empty one. */
+export function requireDb(path: string): string {
+  if (!existsSync(path)) throw new Error(`no store at ${path} (create one with: sitrep ingest PATH --db ${path})`);
+  return path;
+}

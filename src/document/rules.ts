@@ -1,0 +1,132 @@
+import { loadCodebook } from "../codebook/load.js";
+
+// The boilerplate codebook (codebook/boilerplate.yaml) as the cleaner uses it: patterns compiled
+// once, and every entry checked so that a typo in the YAML names the entry instead of failing later.
+
+interface PatternEntry {
+  name: string;
+  comment: string;
+  pattern: string;
+  caseSensitive?: boolean;
+  onlyInLatinText?: boolean;
+  blank?: string;
+}
+
+interface BoilerplateCodebook {
+  normalise: Record<string, string>;
+  lines: PatternEntry[];
+  blocks: PatternEntry[];
+  teasers: { proseMinWords: number };
+  duplicateLines: { minLength: number };
+  markup: PatternEntry[];
+  inline: PatternEntry[];
+}
+
+export interface LineRule {
+  name: string;
+  regex: RegExp;
+  onlyInLatinText: boolean;
+}
+
+export interface MarkupRule {
+  name: string;
+  regex: RegExp;
+  /** The characters blanked inside each match. */
+  blank: RegExp;
+}
+
+export interface BoilerplateRules {
+  /** Matches every character that `normalised` maps to its plain form. */
+  normaliseChars: RegExp;
+  normalised: Map<string, string>;
+  lines: LineRule[];
+  blocks: LineRule[];
+  proseMinWords: number;
+  duplicateMinLength: number;
+  inline: RegExp[];
+  markup: MarkupRule[];
+}
+
+const source = "codebook/boilerplate.yaml";
+
+const unicode = (pattern: string) => /\\[pP]\{|\\u\{/.test(pattern);
+
+function compile(entry: PatternEntry, section: string, global: boolean): RegExp {
+  if (typeof entry?.name !== "string" || typeof entry.pattern !== "string" || typeof entry.comment !== "string") {
+    throw new Error(`${source}: every entry of ${section} needs a name, a comment and a pattern (${JSON.stringify(entry)})`);
+  }
+  // Unicode mode only where a pattern needs it (\p{...}): case-insensitive matching is several times
+  // slower in it, and the cleaner runs every pattern over every line.
+  const flags = (unicode(entry.pattern) ? "u" : "") + (entry.caseSensitive ? "" : "i") + (global ? "g" : "");
+  try {
+    return new RegExp(entry.pattern, flags);
+  } catch (err) {
+    throw new Error(`${source}: ${section} "${entry.name}": ${(err as Error).message}`);
+  }
+}
+
+/** The entries joined into one alternation per case mode: one scan of a line instead of one per pattern. */
+function alternations(entries: PatternEntry[], section: string): RegExp[] {
+  // Each entry is compiled alone first, so that an error names the entry.
+  for (const entry of entries) compile(entry, section, true);
+  return [false, true].flatMap((caseSensitive) => {
+    const group = entries.filter((entry) => (entry.caseSensitive === true) === caseSensitive);
+    if (group.length === 0) return [];
+    const joined = group.map((entry) => `(?:${entry.pattern})`).join("|");
+    return [new RegExp(joined, (unicode(joined) ? "u" : "") + (caseSensitive ? "" : "i") + "g")];
+  });
+}
+
+function lineRules(entries: PatternEntry[], section: string): LineRule[] {
+  return entries.map((entry) => ({
+    name: entry.name,
+    regex: compile(entry, section, false),
+    onlyInLatinText: entry.onlyInLatinText === true,
+  }));
+}
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]^-]/g, "\\$&");
+}
+
+function normalisation(map: Record<string, string>): Pick<BoilerplateRules, "normaliseChars" | "normalised"> {
+  const normalised = new Map<string, string>();
+  for (const [plain, variants] of Object.entries(map)) {
+    // One UTF-16 unit in, one out: anything else would shift every offset after it.
+    if (plain.length !== 1) throw new Error(`${source}: normalise key ${JSON.stringify(plain)} must be one character`);
+    for (const variant of variants) {
+      if (variant.length !== 1) throw new Error(`${source}: normalise ${JSON.stringify(variant)} is not one UTF-16 character`);
+      normalised.set(variant, plain);
+    }
+  }
+  return { normalised, normaliseChars: new RegExp(`[${escapeClass([...normalised.keys()].join(""))}]`, "g") };
+}
+
+function compileRules(book: BoilerplateCodebook): BoilerplateRules {
+  const proseMinWords = book.teasers?.proseMinWords;
+  const duplicateMinLength = book.duplicateLines?.minLength;
+  if (!Number.isInteger(proseMinWords) || !Number.isInteger(duplicateMinLength)) {
+    throw new Error(`${source}: teasers.proseMinWords and duplicateLines.minLength must be whole numbers`);
+  }
+  return {
+    ...normalisation(book.normalise ?? {}),
+    lines: lineRules(book.lines ?? [], "lines"),
+    blocks: lineRules(book.blocks ?? [], "blocks"),
+    proseMinWords,
+    duplicateMinLength,
+    inline: alternations(book.inline ?? [], "inline"),
+    markup: (book.markup ?? []).map((entry) => {
+      if (typeof entry.blank !== "string" || entry.blank === "") {
+        throw new Error(`${source}: markup "${entry.name}" needs the characters to blank`);
+      }
+      return { name: entry.name, regex: compile(entry, "markup", true), blank: new RegExp(`[${escapeClass(entry.blank)}]`, "g") };
+    }),
+  };
+}
+
+let rules: BoilerplateRules | undefined;
+
+export function boilerplateRules(): BoilerplateRules {
+  rules ??= compileRules(loadCodebook<BoilerplateCodebook>("boilerplate"));
+  return rules;
+}

@@ -1,0 +1,245 @@
+import type { ActorSpan, Count, Evidence, Mention, Perpetrator, PlaceSpan, Span, Target, Weapon } from "../../model.js";
+import type { AnnotatedDoc, ClaimSpan, TriggerSpan } from "../annotated.js";
+import type { Frame } from "./frames.js";
+import type { Draft } from "./merge.js";
+
+// The GTD's hierarchy: when an event has several attack types, the higher one is the main one.
+const ATTACK_ORDER = [
+  "ASSASSINATION",
+  "HIJACKING",
+  "HOSTAGE_TAKING_KIDNAPPING",
+  "HOSTAGE_TAKING_BARRICADE",
+  "BOMBING_EXPLOSION",
+  "ARMED_ASSAULT",
+  "UNARMED_ASSAULT",
+  "FACILITY_INFRASTRUCTURE_ATTACK",
+  "UNKNOWN",
+];
+const KIND_ORDER = { organization: 0, state: 1, individual: 2, unknown: 3 } as const;
+// Words right before an actor that make it the one attacked, not the attacker.
+const LOCATIVE_BEFORE = /(?:in|at|of|near|from|to|into|on)\s+(?:the\s+)?$/i;
+const TARGET_CUE = /(?:against|on|upon|at|targeting|targeted|attack(?:ed|ing)?|bomb(?:ed|ing)?|struck|hit|positions of|forces of)\s+(?:the\s+)?$/i;
+
+export interface MentionContext {
+  /** Where the document's main events happen, for events whose own sentences name no place. */
+  defaultPlace: PlaceSpan | null;
+  /** Whether this is the document's first (main) event. */
+  main: boolean;
+}
+
+/** Writes one draft as a contract mention, each value with the words it came from. */
+export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionContext): Mention {
+  const evidence: Evidence[] = [];
+  const cite = (field: string, s: Span) => evidence.push({ field, start: s.start, end: s.end, text: a.doc.text.slice(s.start, s.end) });
+  const triggers = d.frames.flatMap((f) => f.triggers);
+
+  const attackTypes = attackTypesOf(triggers);
+  const main = mainTrigger(triggers);
+  for (const t of triggers) cite("attackType", t);
+
+  const perpetrators = perpetratorsOf(a, d.frames);
+  if (!perpetrators.some((p) => p.kind === "organization" || p.kind === "state")) {
+    const nearby = groupNearby(a, d.frames);
+    if (nearby) perpetrators.unshift({ name: nearby.parent ?? nearby.name, kind: nearby.kind, text: nearby.text, status: "suspected" });
+  }
+  const perpSpans = d.frames.flatMap((f) => f.actors).filter((x) => perpetrators.some((p) => p.text === x.text));
+  for (const s of perpSpans) cite("perpetrators", s);
+
+  const targets: Target[] = [];
+  for (const f of d.frames) {
+    for (const t of f.targets) {
+      if (perpSpans.some((p) => p.start < t.end && t.start < p.end)) continue;
+      const nations = t.nationalities.length ? t.nationalities : [null];
+      for (const nationality of nations) {
+        if (targets.some((x) => x.type === t.type && x.nationality === nationality)) continue;
+        targets.push({ type: t.type, text: t.text, nationality });
+        cite("targets", t);
+      }
+    }
+  }
+
+  const weapons: Weapon[] = [];
+  for (const f of d.frames) {
+    for (const w of f.weapons) {
+      if (weapons.some((x) => x.type === w.type)) continue;
+      weapons.push({ type: w.type, text: w.text });
+      cite("weapons", w);
+    }
+  }
+  for (const t of triggers) {
+    if (t.weapon && !weapons.some((x) => x.type === t.weapon)) weapons.push({ type: t.weapon, text: t.text });
+  }
+
+  const killed = largest(d.frames.map((f) => f.killed));
+  const wounded = largest(d.frames.map((f) => f.wounded));
+  if (killed) cite("killed", killed);
+  if (wounded) cite("wounded", wounded);
+
+  const claims = d.frames.flatMap((f) => f.claims);
+  const denied = claims.some((c) => c.kind === "denial");
+  const claimSpan = denied ? undefined : claims.find((c) => c.kind === "claim");
+  const claimant = claimSpan ? claimantOf(a, claimSpan, d.frames) : null;
+  if (claimSpan) {
+    cite("claimed", claimSpan);
+    if (claimant && !perpetrators.some((p) => p.name === claimant.name)) {
+      perpetrators.unshift({ name: claimant.parent ?? claimant.name, kind: claimant.kind, text: claimant.text, status: "claimed" });
+    }
+    for (const p of perpetrators) if (claimant && p.name === (claimant.parent ?? claimant.name)) p.status = "claimed";
+  }
+
+  const suicide = triggers.some((t) => t.suicide) || d.frames.some((f) => /\bsuicide\b/i.test(a.doc.clean.slice(f.start, f.end)));
+
+  const location = locationOf(d, ctx);
+  if (location && d.place) cite("location", d.place);
+  const date = dateOf(a, d, ctx);
+  if (d.date && date?.provenance !== "defaulted") cite("date", d.date);
+
+  const first = d.frames.find((f) => a.sentences[f.sentence]!.text.length > 0) ?? d.frames[0]!;
+  const sentence = a.sentences[first.sentence]!;
+  const [eventType, subEventType] = acledType(main, targets, perpetrators);
+
+  const mention: Mention = {
+    documentId: a.doc.id,
+    id: `${a.doc.id}#${n}`,
+    date,
+    location,
+    attackTypes,
+    eventType,
+    subEventType,
+    perpetrators,
+    targets,
+    victims: d.frames.flatMap((f) => f.victims.map((v) => ({ text: v.text, type: v.role }))),
+    weapons,
+    claimed: claimSpan !== undefined,
+    claim: claimSpan ? { by: claimant ? claimant.parent ?? claimant.name : null, channel: claimSpan.channel ?? null, text: claimSpan.text } : null,
+    suicide,
+    sentence: sentence.text.replace(/\s+/g, " ").trim(),
+    evidence: evidence.sort((x, y) => x.start - y.start),
+    confidence: confidenceOf(d, triggers, killed !== undefined, perpetrators.length > 0, location !== null),
+  };
+  if (killed) mention.killed = countOf(killed);
+  if (wounded) mention.wounded = countOf(wounded);
+  if (!ctx.main) mention.background = true;
+  return mention;
+}
+
+function attackTypesOf(triggers: TriggerSpan[]): string[] {
+  const types = new Set(triggers.map((t) => t.attackType));
+  for (const t of triggers) if (t.yields && types.has(t.yields) && !triggers.some((o) => o !== t && o.attackType === t.attackType && !o.yields)) types.delete(t.attackType);
+  if (types.size > 1) types.delete("UNKNOWN");
+  return ATTACK_ORDER.filter((x) => types.has(x));
+}
+
+function mainTrigger(triggers: TriggerSpan[]): TriggerSpan {
+  const strong = triggers.filter((t) => !t.weak);
+  const pool = strong.length ? strong : triggers;
+  return [...pool].sort((x, y) => ATTACK_ORDER.indexOf(x.attackType) - ATTACK_ORDER.indexOf(y.attackType))[0]!;
+}
+
+function acledType(t: TriggerSpan, targets: Target[], perps: Perpetrator[]): [string, string] {
+  if (t.byState && perps.some((p) => p.kind === "state")) return t.byState;
+  for (const target of targets) {
+    const mapped = t.byTarget?.[target.type];
+    if (mapped) return mapped;
+  }
+  return [t.eventType, t.subEventType];
+}
+
+/**
+ * The attackers the frames name, named groups first, then state forces, then "gunmen". Actors
+ * that are attacked are left out: those after words such as "against", and state forces or
+ * unnamed men named after the trigger ("killing two police officers") unless "by" introduces them.
+ * A country that is the subject of an air strike or shelling is the state that struck.
+ */
+function perpetratorsOf(a: AnnotatedDoc, frames: Frame[]): Perpetrator[] {
+  const text = a.doc.clean;
+  const out: Perpetrator[] = [];
+  const add = (p: Perpetrator) => {
+    if (!out.some((x) => x.name === p.name)) out.push(p);
+  };
+  for (const f of frames) {
+    const firstTrigger = f.triggers[0]!.start;
+    for (const x of f.actors) {
+      const before = text.slice(Math.max(0, x.start - 30), x.start);
+      if (TARGET_CUE.test(before)) continue;
+      if (x.kind !== "organization" && !/\bby\s+(?:the\s+)?$/i.test(before)) {
+        const overlaps = (y: { start: number; end: number }) => y.start < x.end && x.start < y.end;
+        const modifies = (y: { start: number; end: number }) => overlaps(y) && y.end - y.start > x.end - x.start;
+        if (x.start > firstTrigger || f.targets.some(modifies) || f.victims.some(overlaps)) continue;
+      }
+      const suspected = f.claims.some((c) => c.kind === "suspicion" && ((c.end <= x.start + 1 && x.start - c.end < 40) || (c.start >= x.end && c.start - x.end <= 1)));
+      add({ name: x.parent ?? x.name, kind: x.kind, text: x.text, status: suspected ? "suspected" : "stated" });
+    }
+    if (f.triggers.some((t) => t.stateAction || t.subEventType === "SHELLING_ARTILLERY_MISSILE_ATTACK")) {
+      const subject = f.places.find((p) => p.start < firstTrigger && p.place.precision === "country" && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, p.start - 12), p.start)));
+      if (subject) add({ name: subject.place.name, kind: "state", text: subject.text, status: "stated" });
+    }
+  }
+  return out.sort((x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind]);
+}
+
+/**
+ * The one group named in the event's sentences or the sentence before them, for an event whose
+ * own words name none ("The FMLN stepped up its offensive. Rebels blew up a bridge ..."): the
+ * report ties them, though it does not say so outright. None when several groups are named.
+ */
+function groupNearby(a: AnnotatedDoc, frames: Frame[]): ActorSpan | null {
+  const sentences = new Set(frames.map((f) => f.sentence));
+  const first = Math.min(...sentences);
+  if (first > 0) sentences.add(first - 1);
+  const groups = a.actors.filter((x) => x.kind === "organization" && sentences.has(x.sentence));
+  const names = new Set(groups.map((x) => x.parent ?? x.name));
+  return names.size === 1 ? groups[0]! : null;
+}
+
+/** Who claimed: the group named nearest before the claim words, else any group of the frames. */
+function claimantOf(a: AnnotatedDoc, c: ClaimSpan, frames: Frame[]): ActorSpan | null {
+  const sameSentence = a.actors.filter((x) => x.sentence === c.sentence && x.kind === "organization");
+  const before = sameSentence.filter((x) => x.end <= c.start).pop();
+  return before ?? sameSentence[0] ?? frames.flatMap((f) => f.actors).find((x) => x.kind === "organization") ?? null;
+}
+
+function largest<T extends { value: number | null; min?: number } | undefined>(xs: T[]): NonNullable<T> | undefined {
+  let best: NonNullable<T> | undefined;
+  for (const x of xs) {
+    if (!x) continue;
+    const v = x.value ?? x.min ?? -1;
+    const b = best ? best.value ?? best.min ?? -1 : -2;
+    if (v > b) best = x as NonNullable<T>;
+  }
+  return best;
+}
+
+function countOf(c: { value: number | null; min?: number; max?: number; text: string }): Count {
+  const out: Count = { value: c.value, text: c.text };
+  if (c.min !== undefined) out.min = c.min;
+  if (c.max !== undefined) out.max = c.max;
+  return out;
+}
+
+function locationOf(d: Draft, ctx: MentionContext): Mention["location"] {
+  const span = d.place ?? ctx.defaultPlace;
+  if (!span) return null;
+  const provenance = d.place ? span.place.provenance : "defaulted";
+  return { ...span.place, provenance, text: span.text };
+}
+
+function dateOf(a: AnnotatedDoc, d: Draft, ctx: MentionContext): Mention["date"] {
+  if (d.date) return { ...d.date.value };
+  // A report's main event with no date of its own happened about when it was reported.
+  if (ctx.main && a.doc.published) {
+    const day = a.doc.published.slice(0, 10);
+    return { start: day, end: day, precision: "day", text: "", provenance: "defaulted" };
+  }
+  return null;
+}
+
+function confidenceOf(d: Draft, triggers: TriggerSpan[], figure: boolean, perp: boolean, place: boolean): number {
+  let c = triggers.some((t) => !t.weak) ? 0.5 : 0.3;
+  if (d.date) c += 0.1;
+  if (place && d.place) c += 0.1;
+  if (figure) c += 0.1;
+  if (perp) c += 0.1;
+  if (d.frames.length > 1) c += 0.05;
+  return Math.min(0.95, Math.round(c * 100) / 100);
+}

@@ -1,0 +1,157 @@
+import type { DateSpan, PlaceSpan } from "../../model.js";
+import { frameClass, type Frame, type FrameClass } from "./frames.js";
+
+/** The frames of one document that tell one happening. */
+export interface Draft {
+  frames: Frame[];
+  cls: FrameClass | null;
+  date: DateSpan | null;
+  place: PlaceSpan | null;
+  nations: Set<string>;
+  groups: Set<string>;
+  lastSentence: number;
+}
+
+const PLACE_RANK = { point: 5, city: 4, district: 3, admin1: 2, country: 1 } as const;
+const DATE_RANK = { day: 4, week: 3, month: 2, year: 1 } as const;
+
+/**
+ * Merges frames into drafts, one a happening, in reading order (FASTUS's merging of partial
+ * events). A frame joins the event it refers back to ("the attack"), or an event it shares an
+ * embassy's nation, a town or a date with, or the event just told when nothing sets them apart;
+ * otherwise it starts an event of its own. Two frames never merge when their dates, places,
+ * target nations, kinds or named groups disagree.
+ */
+export function mergeFrames(frames: Frame[]): Draft[] {
+  const drafts: Draft[] = [];
+  // The event the story is about, and the one told last: "the attack" means the first, "that
+  // attack" or "the same attack" the second ("... came after a raid on a hotel. That attack ...").
+  let current: Draft | null = null;
+  let latest: Draft | null = null;
+  for (const f of frames) {
+    let target = chooseDraft(f, drafts, f.demonstrative && latest ? latest : current);
+    if (!target && substantive(f)) {
+      target = { frames: [], cls: null, date: null, place: null, nations: new Set(), groups: new Set(), lastSentence: f.sentence };
+      drafts.push(target);
+    }
+    if (!target) continue;
+    absorb(target, f);
+    latest = target;
+    // What a sentence tells after "after" or "in retaliation for" is context: the story goes on
+    // about the event of its main clause.
+    if (!f.subordinate || !current) current = target;
+  }
+  return drafts;
+}
+
+function chooseDraft(f: Frame, drafts: Draft[], current: Draft | null): Draft | null {
+  // "The attack", "that deadly incident": the event just told, even when the stretch also names
+  // a date that belongs to something else in it ("the attack ... a campaign launched in May").
+  if (f.anaphoric && !f.separate && current && compatible(f, current, false)) return current;
+  let best: Draft | null = null;
+  let bestScore = 0;
+  for (const d of drafts) {
+    if (!compatible(f, d, true)) continue;
+    const s = identity(f, d) - (f.separate && d === current ? 2 : 0);
+    if (s > bestScore) [best, bestScore] = [d, s];
+  }
+  if (best && bestScore >= 2) return best;
+  if (!current || f.separate) return null;
+  const next = f.sentence - current.lastSentence <= 1;
+  // A figure or detail in the next sentence ("20 were wounded, two died in hospital on Sunday")
+  // goes on about the event, whatever day its words mention.
+  if (next && !f.subordinate && !f.location && f.triggers.every((t) => t.weak) && compatible(f, current, false)) return current;
+  if (!compatible(f, current, true)) return null;
+  // A headline tells the main event: the first stretch that fits it is that event.
+  if (current.frames.every((x) => x.sentence === 0)) return current;
+  // A stretch that names neither when nor where adds to the event being told.
+  if (!f.date && !f.location) return current;
+  // The next sentence goes on about the same event, unless it brings a date the event lacks.
+  if (next && !(f.date && !current.date)) return current;
+  return null;
+}
+
+/** How strongly a frame and a draft name the same happening. */
+function identity(f: Frame, d: Draft): number {
+  let s = 0;
+  if ([...frameNations(f)].some((n) => d.nations.has(n))) s += 3;
+  if (f.location && d.place && f.location.place.precision !== "country" && samePlace(f.location, d.place)) s += 2;
+  if (f.date?.value.start && d.date && f.date.value.start === d.date.value.start && f.date.value.end === d.date.value.end) s += 2;
+  if ([...frameGroups(f)].some((g) => d.groups.has(g))) s += 1;
+  return s;
+}
+
+function compatible(f: Frame, d: Draft, checkDate: boolean): boolean {
+  const cls = frameClass(f);
+  if (cls && d.cls && cls !== d.cls) return false;
+  if (checkDate && f.date && d.date && !datesOverlap(f.date, d.date)) return false;
+  if (f.location && d.place && !placesAgree(f.location, d.place)) return false;
+  const nations = frameNations(f);
+  if (nations.size && d.nations.size && ![...nations].some((n) => d.nations.has(n))) return false;
+  const groups = frameGroups(f);
+  if (groups.size && d.groups.size && ![...groups].some((g) => d.groups.has(g))) return false;
+  return true;
+}
+
+/**
+ * A frame can start an event: a specific trigger, or a generic one with a figure, or with a named
+ * group or a claim and a place or date. A generic reference back ("the attacks") starts nothing without a figure.
+ */
+function substantive(f: Frame): boolean {
+  const figure = f.killed !== undefined || f.wounded !== undefined;
+  if (f.triggers.some((t) => !t.weak)) return true;
+  if (f.anaphoric) return figure;
+  const named = f.actors.some((a) => a.kind === "organization") || f.claims.some((c) => c.kind === "claim");
+  const anchored = f.date !== null || f.location !== null;
+  return (figure && (anchored || named || f.targets.length > 0)) || (named && anchored);
+}
+
+function absorb(d: Draft, f: Frame): void {
+  d.frames.push(f);
+  d.lastSentence = Math.max(d.lastSentence, f.sentence);
+  d.cls ??= frameClass(f);
+  if (f.date && (!d.date || (datesOverlap(f.date, d.date) && DATE_RANK[f.date.value.precision] > DATE_RANK[d.date.value.precision]))) d.date = f.date;
+  if (f.location && (!d.place || PLACE_RANK[f.location.place.precision] > PLACE_RANK[d.place.place.precision])) d.place = f.location;
+  for (const n of frameNations(f)) d.nations.add(n);
+  for (const g of frameGroups(f)) d.groups.add(g);
+}
+
+/** Nations of diplomatic targets: an embassy's nation tells one attack from another. */
+function frameNations(f: Frame): Set<string> {
+  return new Set(f.targets.filter((t) => t.type === "GOVERNMENT_DIPLOMATIC").flatMap((t) => t.nationalities));
+}
+
+function frameGroups(f: Frame): Set<string> {
+  return new Set(f.actors.filter((a) => a.kind === "organization").map((a) => a.parent ?? a.name));
+}
+
+function datesOverlap(a: DateSpan, b: DateSpan): boolean {
+  const [as, ae, bs, be] = [a.value.start, a.value.end, b.value.start, b.value.end];
+  if (as && ae && bs && be) return as <= be && bs <= ae;
+  const pa = a.value.partial;
+  const pb = b.value.partial;
+  if (!pa || !pb) return true;
+  // Without a year, "Sunday" and "January 28" may or may not be one day: only dates that say the
+  // same kind of thing can agree.
+  const fields = (["day", "month", "weekday"] as const).filter((k) => pa[k] !== undefined && pb[k] !== undefined);
+  return fields.length > 0 && fields.every((k) => pa[k] === pb[k]);
+}
+
+function samePlace(a: PlaceSpan, b: PlaceSpan): boolean {
+  if (a.place.geonameId !== null && a.place.geonameId === b.place.geonameId) return true;
+  return distanceKm(a, b) <= 30;
+}
+
+function placesAgree(a: PlaceSpan, b: PlaceSpan): boolean {
+  if (a.place.country && b.place.country && a.place.country !== b.place.country) return false;
+  const fine = (p: PlaceSpan) => PLACE_RANK[p.place.precision] >= PLACE_RANK.city;
+  return !(fine(a) && fine(b)) || distanceKm(a, b) <= 60;
+}
+
+function distanceKm(a: PlaceSpan, b: PlaceSpan): number {
+  const [la, oa, lb, ob] = [a.place.lat, a.place.lon, b.place.lat, b.place.lon];
+  if (la === null || oa === null || lb === null || ob === null) return Infinity;
+  const r = Math.PI / 180;
+  const h = Math.sin(((lb - la) * r) / 2) ** 2 + Math.cos(la * r) * Math.cos(lb * r) * Math.sin(((ob - oa) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(h));
+}

@@ -1,0 +1,91 @@
+import type { Count, Doc, Sentence } from "../../model.js";
+import { findClauses, type Finding } from "./clauses.js";
+import { casualtyLexicon, type Role } from "./lexicon.js";
+import { isAllCaps } from "../words.js";
+import { tokenize, type Token } from "./tokens.js";
+
+/** A figure with the words that carry it: `text` is `doc.text.slice(start, end)`. */
+export type CountSpan = Count & { start: number; end: number };
+
+export interface CasualtyFigure extends CountSpan {
+  role: "killed" | "wounded";
+}
+
+/** Who was harmed, as the words name them ("two police officers"). */
+export interface VictimSpan {
+  text: string;
+  start: number;
+  end: number;
+  role: Role;
+}
+
+/**
+ * The figures a sentence states. `killed` and `wounded` are the first of each in the sentence;
+ * `figures` lists them all in order, for a sentence that reports two events ("no casualties at
+ * the first embassy; two guards were killed at the second").
+ */
+export interface CasualtyFigures {
+  killed?: CountSpan;
+  wounded?: CountSpan;
+  victims: VictimSpan[];
+  figures: CasualtyFigure[];
+}
+
+const capitals = new WeakMap<Doc, boolean>();
+
+/** Once per document, not per sentence: a short sentence says too little about case. */
+function writtenInCapitals(doc: Doc): boolean {
+  let caps = capitals.get(doc);
+  if (caps === undefined) capitals.set(doc, (caps = isAllCaps(doc.clean)));
+  return caps;
+}
+
+function span(doc: Doc, t: readonly Token[], first: number, end: number) {
+  const start = t[first]!.start;
+  const stop = t[end - 1]!.end;
+  return { start, end: stop, text: doc.text.slice(start, stop) };
+}
+
+function figureOf(doc: Doc, t: readonly Token[], f: Finding): CasualtyFigure {
+  return {
+    role: f.role as CasualtyFigure["role"],
+    ...span(doc, t, f.first, f.end),
+    value: f.value,
+    ...(f.min !== undefined ? { min: f.min } : {}),
+    ...(f.max !== undefined ? { max: f.max } : {}),
+  };
+}
+
+/** Who was harmed, as the words name them: "two police officers", "21 Egyptian Coptic Christians". */
+function victimsOf(doc: Doc, t: readonly Token[], f: Finding): VictimSpan[] {
+  return f.groups
+    .filter((g) => g.named || (g.quantity && g.nounEnd > g.quantity.end))
+    .map((g) => ({ ...span(doc, t, g.first, g.nounEnd), role: f.role }));
+}
+
+/**
+ * Casualty figures stated in one sentence, offsets into `doc.text`. Unknown stays absent; "no one
+ * was hurt" is 0 killed and 0 wounded; a count of a subset ("five of them foreigners", "no Korean
+ * nationals were injured") is not the event's figure. Figures of another event in the same
+ * sentence are still figures of the sentence: the assembler decides where they belong.
+ */
+export function findCasualties(doc: Doc, sentence: Sentence): CasualtyFigures {
+  const figures: CasualtyFigure[] = [];
+  const victims: VictimSpan[] = [];
+  if (!casualtyLexicon().mayReport.test(doc.clean.slice(sentence.start, sentence.end))) return { figures, victims };
+  const t = tokenize(doc, sentence);
+  for (const f of findClauses(t, writtenInCapitals(doc))) {
+    if (f.role === "killed" || f.role === "wounded") figures.push(figureOf(doc, t, f));
+    victims.push(...victimsOf(doc, t, f));
+  }
+  const result: CasualtyFigures = { figures, victims };
+  const killed = figures.find((f) => f.role === "killed");
+  const wounded = figures.find((f) => f.role === "wounded");
+  if (killed) result.killed = withoutRole(killed);
+  if (wounded) result.wounded = withoutRole(wounded);
+  return result;
+}
+
+function withoutRole({ role: _role, ...count }: CasualtyFigure): CountSpan {
+  return count;
+}

@@ -1,0 +1,93 @@
+import { loadCodebook } from "../../codebook/load.js";
+import { PhraseSet } from "./tokens.js";
+
+export type Role = "killed" | "wounded" | "kidnapped" | "other";
+type Form = "passive" | "intransitive" | "adjectives" | "active" | "nouns" | "tolls";
+const FORMS: Form[] = ["passive", "intransitive", "adjectives", "active", "nouns", "tolls"];
+
+/** Which figures a zero word sets: "no one was hurt" both, "no one was killed" the killed. */
+export type ZeroScope = "both" | "killed" | "wounded";
+
+interface CasualtiesBook {
+  roles: Record<Role, Record<Form, string[]>>;
+  tollLinks: string[];
+  fillers: string[];
+  auxiliaries: string[];
+  reducedFollowers: string[];
+  phraseEnds: string[];
+  clauseBreaks: string[];
+  relativePronouns: string[];
+  notPeople: string[];
+  perpetrators: string[];
+  subsetBefore: string[];
+  subsetAfter: string[];
+  zero: {
+    subjects: string[];
+    determiners: string[];
+    nounFillers: string[];
+    words: Record<string, ZeroScope>;
+  };
+}
+
+export interface CasualtyLexicon {
+  forms: Record<Form, PhraseSet<Role>>;
+  tollLinks: Set<string>;
+  fillers: Set<string>;
+  auxiliaries: Set<string>;
+  reducedFollowers: Set<string>;
+  phraseEnds: Set<string>;
+  clauseBreaks: Set<string>;
+  relativePronouns: Set<string>;
+  notPeople: Set<string>;
+  perpetrators: PhraseSet<true>;
+  subsetBefore: PhraseSet<true>;
+  subsetAfter: PhraseSet<true>;
+  zeroSubjects: PhraseSet<true>;
+  zeroDeterminers: Set<string>;
+  zeroFillers: Set<string>;
+  zeroWords: Map<string, ZeroScope>;
+  /** Every first word of a harm phrase: a clause about harm starts there. */
+  harmWords: Set<string>;
+  /** Cheap test that a sentence can report a casualty at all. */
+  mayReport: RegExp;
+}
+
+let lexicon: CasualtyLexicon | undefined;
+
+export function casualtyLexicon(): CasualtyLexicon {
+  return (lexicon ??= build(loadCodebook<CasualtiesBook>("casualties")));
+}
+
+function build(book: CasualtiesBook): CasualtyLexicon {
+  const forms = {} as Record<Form, PhraseSet<Role>>;
+  for (const form of FORMS) {
+    const entries: [string, Role][] = [];
+    for (const [role, lists] of Object.entries(book.roles) as [Role, Record<Form, string[]>][]) {
+      for (const phrase of lists[form] ?? []) entries.push([phrase, role]);
+    }
+    forms[form] = new PhraseSet(entries);
+  }
+  const harmWords = new Set(FORMS.flatMap((f) => forms[f].firstWords()));
+  const zeroWords = new Map(Object.entries(book.zero.words));
+  const triggers = [...harmWords, ...zeroWords.keys(), "no", "none", "nobody", "without"];
+  return {
+    forms,
+    tollLinks: new Set(book.tollLinks),
+    fillers: new Set(book.fillers),
+    auxiliaries: new Set(book.auxiliaries),
+    reducedFollowers: new Set(book.reducedFollowers),
+    phraseEnds: new Set(book.phraseEnds),
+    clauseBreaks: new Set(book.clauseBreaks),
+    relativePronouns: new Set(book.relativePronouns),
+    notPeople: new Set(book.notPeople),
+    perpetrators: PhraseSet.of(book.perpetrators),
+    subsetBefore: PhraseSet.of(book.subsetBefore),
+    subsetAfter: PhraseSet.of(book.subsetAfter),
+    zeroSubjects: PhraseSet.of(book.zero.subjects),
+    zeroDeterminers: new Set(book.zero.determiners),
+    zeroFillers: new Set(book.zero.nounFillers),
+    zeroWords,
+    harmWords,
+    mayReport: new RegExp(`\\b(?:${triggers.map((w) => w.replace(/[^a-z0-9]/g, "")).join("|")})`, "i"),
+  };
+}

@@ -1,0 +1,53 @@
+import { loadCodebook } from "../codebook/load.js";
+import type { AnnotatedDoc, ClaimSpan } from "./annotated.js";
+import { compilePatterns, findAll, sentenceAt } from "./patterns.js";
+
+interface ClaimsCodebook {
+  claim: string[];
+  denial: string[];
+  suspicion: string[];
+  channels: Record<string, string>;
+}
+
+interface Compiled {
+  kinds: ClaimSpan["kind"][];
+  re: RegExp;
+  channels: string[];
+  channelRe: RegExp;
+}
+
+let compiled: Compiled | null = null;
+
+function compile(): Compiled {
+  const book = loadCodebook<ClaimsCodebook>("claims");
+  return {
+    // Denials first: "denied claiming responsibility" is a denial, not a claim.
+    kinds: ["denial", "claim", "suspicion"],
+    re: compilePatterns([book.denial, book.claim, book.suspicion]),
+    channels: Object.keys(book.channels),
+    channelRe: compilePatterns(Object.values(book.channels).map((p) => [p])),
+  };
+}
+
+/** Finds claims of responsibility (with the channel the sentence names), denials and suspicions. */
+export function findClaims(a: AnnotatedDoc): ClaimSpan[] {
+  compiled ??= compile();
+  const text = a.doc.clean;
+  const spans: ClaimSpan[] = [];
+  for (const s of findAll(compiled.re, text)) {
+    const sentence = sentenceAt(a.sentences, s.start);
+    if (sentence < 0) continue;
+    const kind = compiled.kinds[s.tag]!;
+    const span: ClaimSpan = { start: s.start, end: s.end, text: a.doc.text.slice(s.start, s.end), sentence, kind };
+    if (kind === "claim") {
+      const sent = a.sentences[sentence]!;
+      const hit = findAll(compiled.channelRe, text, sent.start, sent.end)[0];
+      if (hit) {
+        span.channel = compiled.channels[hit.tag]!;
+        span.channelSpan = { start: hit.start, end: hit.end, text: a.doc.text.slice(hit.start, hit.end) };
+      }
+    }
+    spans.push(span);
+  }
+  return spans.sort((x, y) => x.start - y.start);
+}

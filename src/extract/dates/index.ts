@@ -1,0 +1,63 @@
+import type { DateSpan, Doc, Sentence } from "../../model.js";
+import { sentenceAt } from "../patterns.js";
+import { isAllCaps } from "../words.js";
+import { addDays, isoDay, parseIsoDay, type Day } from "./calendar.js";
+import { parseCasual } from "./chrono.js";
+import { readResult, type DateCandidate } from "./read-result.js";
+
+export { findPublicationDate } from "./publication.js";
+
+/**
+ * chrono reads "the night of 12 April" as tonight and drops the date; with the time-of-day words
+ * blanked (same length, so offsets hold) it finds "12 April".
+ */
+function blankTimeOfDayOf(text: string): string {
+  return text.replace(/\b(?:morning|afternoon|evening|night)\s+of\b/gi, (m) => " ".repeat(m.length));
+}
+
+/**
+ * Every date expression in `doc.clean`, resolved against `doc.published`: "on Sunday" is the last
+ * Sunday up to that day, "in late August" the 21st to the 31st of the August just gone. Without a
+ * publication date, dates that need one keep their year unknown (start and end null, `partial`
+ * holding what the words give). Durations, clock times and "now" are not returned; "the previous
+ * day" counts from the date the text spoke of last.
+ */
+export function findDates(doc: Doc, sentences: Sentence[]): DateSpan[] {
+  const ref = parseIsoDay(doc.published);
+  const text = blankTimeOfDayOf(doc.clean);
+  const caseSignificant = !isAllCaps(text);
+  const spans: DateSpan[] = [];
+  let lastDay: Day | null = null;
+  for (const r of parseCasual(text, ref)) {
+    const candidate = readResult(r, text, ref, caseSignificant);
+    if (!candidate) continue;
+    const resolved: DateCandidate = candidate.shift === undefined ? candidate : shifted(candidate, lastDay ?? ref);
+    if (resolved.precision === "day" && resolved.range) lastDay = resolved.range[0];
+    spans.push(toSpan(doc, sentences, resolved));
+  }
+  return spans;
+}
+
+function shifted(candidate: DateCandidate, anchor: Day | null): DateCandidate {
+  if (!anchor) return candidate;
+  const day = addDays(anchor, candidate.shift!);
+  return { ...candidate, range: [day, day], partial: undefined };
+}
+
+function toSpan(doc: Doc, sentences: Sentence[], c: DateCandidate): DateSpan {
+  const text = doc.text.slice(c.start, c.end);
+  return {
+    start: c.start,
+    end: c.end,
+    text,
+    sentence: sentenceAt(sentences, c.start),
+    value: {
+      start: c.range ? isoDay(c.range[0]) : null,
+      end: c.range ? isoDay(c.range[1]) : null,
+      precision: c.precision,
+      text,
+      provenance: c.provenance,
+      ...(c.range ? {} : { partial: c.partial ?? {} }),
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { loadCodebook } from "../codebook/load.js";
+import type { AnnotatedDoc, TriggerSpan } from "./annotated.js";
+import { compilePatterns, findAll, sentenceAt, type TaggedSpan } from "./patterns.js";
+
+/** An entry of codebook/triggers.yaml. */
+type TriggerEntry = Pick<TriggerSpan, "name" | "attackType" | "eventType" | "subEventType" | "byTarget" | "byState" | "weapon" | "yields"> &
+  Partial<Pick<TriggerSpan, "suicide" | "weak" | "anaphoric" | "stateAction">> & { patterns: string[] };
+
+interface ModalityCue {
+  name: string;
+  before?: number;
+  after?: number;
+  patterns: string[];
+}
+
+interface Compiled {
+  entries: TriggerEntry[];
+  re: RegExp;
+  cues: ModalityCue[];
+  cueRe: RegExp;
+  determiners: Set<string>;
+}
+
+let compiled: Compiled | null = null;
+
+function compile(): Compiled {
+  const triggers = loadCodebook<{ triggers: TriggerEntry[] }>("triggers").triggers;
+  const modality = loadCodebook<{ cues: ModalityCue[]; determiners: string[] }>("modality");
+  return {
+    entries: triggers,
+    re: compilePatterns(triggers.map((t) => t.patterns)),
+    cues: modality.cues,
+    cueRe: compilePatterns(modality.cues.map((c) => c.patterns)),
+    determiners: new Set(modality.determiners),
+  };
+}
+
+// A clause ends at these marks; a modality cue beyond one does not reach the trigger.
+const CLAUSE_BREAK = /[.;:!?\n]|,\s+(?:but|and|while|however)\b|\s[–—]\s/g;
+
+/**
+ * Finds the words that report violence. Where entries could match the same words, the earlier
+ * entry of the codebook wins (specific entries are listed before generic ones). A trigger in the
+ * scope of a threat, plan, hypothetical or foiled plot is kept but marked `cancelledBy`.
+ */
+export function findTriggers(a: AnnotatedDoc): TriggerSpan[] {
+  compiled ??= compile();
+  const text = a.doc.clean;
+  const found: TriggerSpan[] = [];
+  for (const span of findAll(compiled.re, text)) {
+    const sentence = sentenceAt(a.sentences, span.start);
+    if (sentence < 0) continue;
+    const entry = compiled.entries[span.tag]!;
+    found.push({
+      start: span.start,
+      end: span.end,
+      text: a.doc.text.slice(span.start, span.end),
+      sentence,
+      name: entry.name,
+      attackType: entry.attackType,
+      eventType: entry.eventType,
+      subEventType: entry.subEventType,
+      ...(entry.byTarget ? { byTarget: entry.byTarget } : {}),
+      ...(entry.byState ? { byState: entry.byState } : {}),
+      ...(entry.weapon ? { weapon: entry.weapon } : {}),
+      ...(entry.yields ? { yields: entry.yields } : {}),
+      suicide: entry.suicide ?? false,
+      weak: entry.weak ?? false,
+      anaphoric: entry.anaphoric ?? false,
+      stateAction: entry.stateAction ?? false,
+    });
+  }
+  let cuesOf = { sentence: -1, cues: [] as TaggedSpan[] };
+  for (const t of found) {
+    if (cuesOf.sentence !== t.sentence) {
+      const s = a.sentences[t.sentence]!;
+      cuesOf = { sentence: t.sentence, cues: findAll(compiled.cueRe, text, s.start, s.end) };
+    }
+    const reason = modality(a, t, cuesOf.cues);
+    if (reason) t.cancelledBy = reason;
+  }
+  return found;
+}
+
+/** Why `t` reports no event, if it does not: a cue in its clause, or a generic plural. */
+function modality(a: AnnotatedDoc, t: TriggerSpan, cues: TaggedSpan[]): string | undefined {
+  const sentence = a.sentences[t.sentence]!;
+  const text = a.doc.clean;
+  // Headlines drop their articles ("Militants Claim Attacks on Embassies"): the rule is for prose.
+  const headline = !/[.!?"”'’)]$/.test(sentence.text);
+  if (!headline && /(?:ings|cks|ults|es|ns|sts)$/i.test(t.text) && !/\s/.test(t.text)) {
+    const before = text.slice(Math.max(sentence.start, t.start - 40), t.start).toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean).slice(-2);
+    if (!before.some((w) => compiled!.determiners.has(w) || /^\d/.test(w))) return "generic plural";
+  }
+  if (cues.length === 0) return undefined;
+  const clauseStart = lastBreak(text, sentence.start, t.start);
+  const clauseEnd = nextBreak(text, t.end, sentence.end);
+  for (const c of cues) {
+    const cue = compiled!.cues[c.tag]!;
+    if (cue.before && c.end <= t.start && c.start >= Math.max(clauseStart, wordsBack(text, t.start, cue.before, clauseStart))) return cue.name;
+    if (cue.after && c.start >= t.end && c.end <= Math.min(clauseEnd, wordsForward(text, t.end, cue.after))) return cue.name;
+  }
+  return undefined;
+}
+
+function lastBreak(text: string, from: number, to: number): number {
+  let at = from;
+  CLAUSE_BREAK.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_BREAK.exec(text)) !== null && m.index < to) at = m.index + m[0].length;
+  return at;
+}
+
+function nextBreak(text: string, from: number, to: number): number {
+  CLAUSE_BREAK.lastIndex = from;
+  const m = CLAUSE_BREAK.exec(text);
+  return m && m.index < to ? m.index : to;
+}
+
+/** The offset `n` words before `offset`, not before `floor`. */
+function wordsBack(text: string, offset: number, n: number, floor: number): number {
+  let i = offset;
+  let words = 0;
+  while (i > floor && words < n) {
+    i--;
+    while (i > floor && /\s/.test(text[i]!)) i--;
+    while (i > floor && !/\s/.test(text[i - 1]!)) i--;
+    words++;
+  }
+  return i;
+}
+
+function wordsForward(text: string, offset: number, n: number): number {
+  const re = /\S+/g;
+  re.lastIndex = offset;
+  let end = offset;
+  for (let k = 0; k < n; k++) {
+    const m = re.exec(text);
+    if (!m) break;
+    end = m.index + m[0].length;
+  }
+  return end;
+}

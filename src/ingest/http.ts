@@ -1,0 +1,102 @@
+import { checkUrl, FetchRefused, type GuardOptions } from "./guard.js";
+import { formatBytes, formatSeconds } from "./units.js";
+
+export interface FetchOptions extends GuardOptions {
+  /** For the whole exchange, redirects and body included. Default 10 s. */
+  timeoutMs?: number;
+  /** Bodies larger than this are refused, and streaming stops there. Default 5 MB. */
+  maxBytes?: number;
+  /** Default 5. */
+  maxRedirects?: number;
+  userAgent?: string;
+}
+
+export interface Fetched {
+  /** The URL the body came from, after redirects. */
+  url: string;
+  body: string;
+}
+
+/** Decides from the content type whether the body is wanted; returns the refusal, or undefined. */
+export type ContentCheck = (contentType: string) => string | undefined;
+
+const defaults = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, userAgent: "sitrep/0.1 (news event coder)" };
+
+async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get("content-length"));
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw new FetchRefused(`larger than ${formatBytes(maxBytes)}`);
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      total += part.value.length;
+      if (total > maxBytes) {
+        await reader.cancel();
+        throw new FetchRefused(`larger than ${formatBytes(maxBytes)}`);
+      }
+      chunks.push(part.value);
+    }
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function decode(bytes: Uint8Array, contentType: string): string {
+  const charset = /charset="?([\w-]+)/i.exec(contentType)?.[1] ?? "utf-8";
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+}
+
+/**
+ * GETs `url` with Node's fetch, following redirects by hand so that every hop passes the address
+ * guard, within a time and a size limit. Throws FetchRefused with a reason a user can act on.
+ */
+export async function fetchLimited(url: string, check: ContentCheck, opts: FetchOptions = {}): Promise<Fetched> {
+  const { timeoutMs, maxBytes, maxRedirects, userAgent } = { ...defaults, ...opts };
+  const signal = AbortSignal.timeout(timeoutMs);
+  let current: URL;
+  try {
+    current = new URL(url);
+  } catch {
+    throw new FetchRefused("not a valid URL");
+  }
+  try {
+    for (let hops = 0; ; hops++) {
+      await checkUrl(current, opts).catch((err: Error) => {
+        throw new FetchRefused(current.href === url ? err.message : `redirected to ${current.href}, ${err.message}`);
+      });
+      const response = await fetch(current, { redirect: "manual", signal, headers: { "user-agent": userAgent } });
+      if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+        await response.body?.cancel();
+        const location = response.headers.get("location");
+        if (!location) throw new FetchRefused(`HTTP ${response.status} without a Location header`);
+        if (hops >= maxRedirects) throw new FetchRefused(`more than ${maxRedirects} redirects`);
+        current = new URL(location, current);
+        continue;
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new FetchRefused(`HTTP ${response.status}`);
+      }
+      const contentType = response.headers.get("content-type") ?? "";
+      const refusal = check(contentType);
+      if (refusal) {
+        await response.body?.cancel();
+        throw new FetchRefused(refusal);
+      }
+      const bytes = await readLimited(response, maxBytes);
+      return { url: current.href, body: decode(bytes, contentType) };
+    }
+  } catch (err) {
+    if (err instanceof FetchRefused) throw err;
+    if ((err as Error).name === "TimeoutError" || signal.aborted) throw new FetchRefused(`timed out after ${formatSeconds(timeoutMs)}`);
+    const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause;
+    throw new FetchRefused(`cannot fetch: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+  }
+}

@@ -1,0 +1,100 @@
+import { MentionIndex } from "./blocking.js";
+import { linkScore } from "./compatible.js";
+import type { DecisionBook } from "./decisions.js";
+import type { Features } from "./features.js";
+import { compareIds } from "./order.js";
+
+interface Link {
+  a: number;
+  b: number;
+  score: number;
+}
+
+/**
+ * Groups mentions into events. Analysts' "together" pairs join first; then links are taken
+ * strongest first and join two groups unless that would put two mentions of one document (each
+ * report already merged what it says of one event) or two mentions an analyst set apart in one
+ * event. Mentions are sorted by id and ties broken by ids, so the groups depend only on the set
+ * of mentions and decisions, never on the order they came in.
+ */
+export function clusterMentions(mentions: Features[], book: DecisionBook): Features[][] {
+  const items = [...mentions].sort((x, y) => compareIds(x.mention.id, y.mention.id));
+  const position = new Map(items.map((f, i) => [f.mention.id, i]));
+  const groups = new Groups(items.length);
+
+  for (const [x, y] of book.togetherPairs(new Set(position.keys()))) groups.join(position.get(x)!, position.get(y)!);
+
+  for (const { a, b } of links(items, position)) {
+    const ga = groups.find(a);
+    const gb = groups.find(b);
+    if (ga !== gb && mayJoin(groups.members(ga), groups.members(gb), items, book)) groups.join(ga, gb);
+  }
+  return groups.all().map((members) => members.map((i) => items[i]));
+}
+
+function links(items: Features[], position: Map<string, number>): Link[] {
+  const index = new MentionIndex();
+  for (const f of items) index.add(f);
+  const found: Link[] = [];
+  items.forEach((f, a) => {
+    for (const g of index.candidates(f)) {
+      const b = position.get(g.mention.id)!;
+      if (b <= a) continue;
+      const score = linkScore(f, g);
+      if (score !== null) found.push({ a, b, score });
+    }
+  });
+  return found.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+}
+
+function mayJoin(left: number[], right: number[], items: Features[], book: DecisionBook): boolean {
+  for (const i of left) {
+    const x = items[i].mention;
+    for (const j of right) {
+      const y = items[j].mention;
+      const decided = book.names(x.id) || book.names(y.id) ? book.verdict(x.id, y.id) : null;
+      if (decided === "apart") return false;
+      if (decided === null && x.documentId === y.documentId) return false;
+    }
+  }
+  return true;
+}
+
+/** Union-find over positions, keeping each group's members for the join checks. */
+class Groups {
+  private readonly parent: number[];
+  private readonly lists: (number[] | undefined)[];
+
+  constructor(size: number) {
+    this.parent = Array.from({ length: size }, (_, i) => i);
+    this.lists = Array.from({ length: size }, (_, i) => [i]);
+  }
+
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+
+  members(root: number): number[] {
+    return this.lists[root]!;
+  }
+
+  join(a: number, b: number): void {
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return;
+    if (this.lists[ra]!.length < this.lists[rb]!.length) [ra, rb] = [rb, ra];
+    this.parent[rb] = ra;
+    this.lists[ra]!.push(...this.lists[rb]!);
+    this.lists[rb] = undefined;
+  }
+
+  all(): number[][] {
+    const out: number[][] = [];
+    this.lists.forEach((list) => list && out.push([...list].sort((x, y) => x - y)));
+    return out.sort((x, y) => x[0] - y[0]);
+  }
+}

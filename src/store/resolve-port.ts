@@ -1,0 +1,97 @@
+import { sql, type Kysely } from "kysely";
+import type { SourcedMention } from "../model.js";
+import type { ResolvePort } from "../resolve/port.js";
+import { eventRow, SHORT_DATE_DAYS, sourcedMention } from "./rows.js";
+import type { Schema } from "./schema.js";
+import type { AnalystDecision } from "./store.js";
+import { isUndated } from "../resolve/features.js";
+
+// The same blocking rule as the resolver's MentionIndex (src/resolve/blocking.ts): dated mentions
+// within a day of each other, in the same country or one of them unknown; year-unknown and undated
+// mentions by country alone.
+const CANDIDATE_WINDOW_DAYS = 1;
+// A stored mention overlapping a window starts at most its own length before it. Most dates are
+// a day, a week or a month; the few longer ones (a year at most, precision "year") are indexed
+// apart, so that looking back far enough for them does not mean reading a year of short ones.
+const LONGEST_DATE_DAYS = 366;
+
+function shiftDate(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Mentions still in force, with what the resolver needs of their documents and their event, if any. */
+function mentionsInForce(db: Kysely<Schema>) {
+  return db
+    .selectFrom("mentions")
+    .leftJoin("event_sources", "event_sources.mention_id", "mentions.id")
+    .innerJoin("documents", "documents.seq", "mentions.document_seq")
+    .select(["mentions.id", "mentions.contract_id", "mentions.body", "documents.outlet", "documents.url", "documents.published", "event_sources.event_id"])
+    .where("mentions.superseded", "=", 0);
+}
+
+/** The resolver's view of the store, bound to `db` (a transaction, so one document is one commit). */
+export function resolvePort(db: Kysely<Schema>): ResolvePort {
+  return {
+    async candidates(m: SourcedMention) {
+      const country = m.location?.country ?? null;
+      const start = m.date?.start ?? null;
+      if (isUndated(m)) return [];
+      const others = () => mentionsInForce(db).where("mentions.id", "!=", m.id).where("mentions.undated", "=", 0);
+      // A union rather than one query with OR, so that each part is one range of an index.
+      const queries = [];
+      if (start === null) {
+        if (country === null) return [];
+        queries.push(others().where("mentions.country", "=", country));
+      } else {
+        const from = shiftDate(start, -CANDIDATE_WINDOW_DAYS);
+        const to = shiftDate(m.date?.end ?? start, CANDIDATE_WINDOW_DAYS);
+        const overlapping = (q: ReturnType<typeof others>) =>
+          [0, 1].map((long) =>
+            q
+              .where("mentions.long_date", "=", long)
+              .where("mentions.date_start", ">=", shiftDate(from, -(long ? LONGEST_DATE_DAYS : SHORT_DATE_DAYS)))
+              .where("mentions.date_start", "<=", to)
+              .where(sql<string>`coalesce(mentions.date_end, mentions.date_start)`, ">=", from),
+          );
+        if (country === null) queries.push(...overlapping(others()));
+        else {
+          queries.push(...overlapping(others().where("mentions.country", "=", country)));
+          queries.push(...overlapping(others().where("mentions.country", "is", null)));
+          queries.push(others().where("mentions.country", "=", country).where("mentions.long_date", "=", 0).where("mentions.date_start", "is", null));
+        }
+      }
+      const union = queries.reduce((all, query) => all.unionAll(query));
+      // The port's convention for a stored mention that no event holds yet is an eventId of "".
+      return (await union.execute()).map((row) => ({ mention: sourcedMention(row), eventId: row.event_id ?? "" }));
+    },
+
+    async members(eventIds: string[]) {
+      if (eventIds.length === 0) return [];
+      const rows = await mentionsInForce(db).where("event_sources.event_id", "in", eventIds).orderBy("mentions.id").execute();
+      return rows.map((row) => ({ mention: sourcedMention(row), eventId: row.event_id! }));
+    },
+
+    async decisions() {
+      const rows = await db.selectFrom("decisions").selectAll().orderBy("seq").execute();
+      return rows.map((row) => ({ kind: row.kind, mentionIds: JSON.parse(row.mention_ids), at: row.at }) as AnalystDecision);
+    },
+
+    async replaceEvents(oldIds, events) {
+      if (oldIds.length > 0) {
+        await db.deleteFrom("event_sources").where("event_id", "in", oldIds).execute();
+        await db.deleteFrom("events").where("id", "in", oldIds).execute();
+      }
+      for (const { record, mentionIds } of events) {
+        await db.insertInto("events").values(eventRow(record)).execute();
+        if (mentionIds.length > 0) {
+          await db
+            .insertInto("event_sources")
+            .values(mentionIds.map((mentionId) => ({ mention_id: mentionId, event_id: record.id })))
+            .execute();
+        }
+      }
+    },
+  };
+}

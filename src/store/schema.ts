@@ -1,0 +1,110 @@
+import type { Generated } from "kysely";
+
+// The tables as kysely sees them: the same query code runs on every engine that creates them.
+// Columns that filters and sorts read are kept beside the full JSON of the object they came from.
+
+export interface DocumentsTable {
+  /** One row per version of a document; the full-text index is keyed by it. */
+  seq: Generated<number>;
+  id: string;
+  version: number;
+  /** 1 for the latest version of `id`, 0 for the versions it replaced. */
+  current: number;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  byline: string | null;
+  published: string | null;
+  published_from: string | null;
+  language: string | null;
+  content_hash: string;
+  /** The input as it came in; null when it is the text itself, which is then not stored twice. */
+  raw: string | null;
+  text: string;
+  clean: string;
+  /** MinHash signature of the clean text (little-endian uint32s). */
+  minhash: Uint8Array;
+  ingested_at: string;
+}
+
+export interface DocumentBandsTable {
+  band: number;
+  document_seq: number;
+}
+
+export interface NearDuplicatesTable {
+  document_id: string;
+  other_id: string;
+  similarity: number;
+}
+
+export interface MentionsTable {
+  /** The store's id, unique across documents and versions: `${documentId}@v${version}#${n}`. */
+  id: string;
+  /** The id the extractor gave (the contract's, unique within one document's output). */
+  contract_id: string;
+  document_id: string;
+  document_seq: number;
+  ordinal: number;
+  /** 1 once a newer version of the document replaced the text this mention was read from. */
+  superseded: number;
+  date_start: string | null;
+  date_end: string | null;
+  /** 1 when the date spans more than a month (a year, a season): see resolve-port.ts. */
+  long_date: number;
+  undated: number;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** JSON array of attack type codes, as text so that LIKE '%"CODE"%' finds one. */
+  attack_types: string;
+  event_type: string | null;
+  sub_event_type: string | null;
+  /** Lower-cased canonical perpetrator names, one a line, for case-insensitive matching. */
+  actors: string;
+  killed: number | null;
+  wounded: number | null;
+  body: string;
+}
+
+export interface EventsTable {
+  id: string;
+  date_start: string | null;
+  date_end: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  attack_types: string;
+  /** The GTD's primary attack type: the first, most specific, code. */
+  attack_type: string | null;
+  event_type: string | null;
+  sub_event_type: string | null;
+  actors: string;
+  killed: number | null;
+  wounded: number | null;
+  source_count: number;
+  conflict_count: number;
+  record: string;
+}
+
+export interface EventSourcesTable {
+  mention_id: string;
+  event_id: string;
+}
+
+export interface DecisionsTable {
+  seq: Generated<number>;
+  kind: string;
+  mention_ids: string;
+  at: string;
+}
+
+export interface Schema {
+  documents: DocumentsTable;
+  document_bands: DocumentBandsTable;
+  near_duplicates: NearDuplicatesTable;
+  mentions: MentionsTable;
+  events: EventsTable;
+  event_sources: EventSourcesTable;
+  decisions: DecisionsTable;
+}

@@ -1,0 +1,316 @@
+import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
+import type { Doc, EventRecord, Mention, ReconcileRule, SourcedMention } from "../model.js";
+import { resolveAll, resolveMentions } from "../resolve/index.js";
+import { contentHash } from "./content-hash.js";
+import type { Engine } from "./engine.js";
+import { filterConditions, orderBy } from "./filters.js";
+import { fingerprint, MAX_CANDIDATES, MAX_NEAR_DUPLICATES, NEAR_DUPLICATE_SIMILARITY, signatureBytes, signatureFromBytes, similarity, type Fingerprint } from "./near-duplicates.js";
+import { resolvePort } from "./resolve-port.js";
+import { mentionRow, sourcedMention, storedDocument, storedMentionId } from "./rows.js";
+import type { Schema } from "./schema.js";
+import type { AnalystDecision, EventFilter, IngestOutcome, Page, Stats, Store, StoredDocument } from "./store.js";
+
+type Db = Kysely<Schema>;
+
+/** The Store over any engine kysely speaks to; the engine supplies the DDL and text search. */
+export class SqlStore implements Store {
+  constructor(
+    private readonly db: Db,
+    private readonly engine: Engine,
+    private readonly rule: ReconcileRule,
+  ) {}
+
+  async ingest(doc: Doc, raw: string, mentions: Mention[]): Promise<IngestOutcome> {
+    const hash = contentHash(doc.clean);
+    const print = fingerprint(doc.clean);
+    return this.db.transaction().execute(async (trx) => {
+      const same = await trx.selectFrom("documents").select("id").where("content_hash", "=", hash).executeTakeFirst();
+      if (same) return { documentId: same.id, status: "duplicate", mentions: 0 };
+
+      const previous = await this.previousVersion(trx, doc);
+      const id = previous?.id ?? doc.id;
+      const version = previous ? previous.version + 1 : 1;
+      if (previous) await this.retire(trx, previous.seq, id);
+
+      const { seq } = await trx
+        .insertInto("documents")
+        .values({
+          id,
+          version,
+          current: 1,
+          url: doc.url ?? null,
+          title: doc.title ?? null,
+          outlet: doc.outlet ?? null,
+          byline: doc.byline ?? null,
+          published: doc.published ?? null,
+          published_from: doc.publishedFrom ?? null,
+          language: doc.language ?? null,
+          content_hash: hash,
+          raw: raw === doc.text ? null : raw,
+          text: doc.text,
+          clean: doc.clean,
+          minhash: signatureBytes(print.signature),
+          ingested_at: new Date().toISOString(),
+        })
+        .returning("seq")
+        .executeTakeFirstOrThrow();
+      await this.engine.indexDocument(trx, seq, doc.title ?? null, doc.clean);
+      await this.linkNearDuplicates(trx, id, seq, print);
+
+      const stored = mentions.map((m, n) => ({ mention: { ...m, documentId: id }, storedId: storedMentionId(id, version, n) }));
+      if (stored.length > 0) {
+        await trx
+          .insertInto("mentions")
+          .values(stored.map(({ mention, storedId }, n) => mentionRow(mention, storedId, seq, n)))
+          .execute();
+      }
+      const sourced: SourcedMention[] = stored.map(({ mention, storedId }) => ({
+        ...mention,
+        id: storedId,
+        contractId: mention.id,
+        outlet: doc.outlet ?? null,
+        url: doc.url ?? null,
+        published: doc.published ?? null,
+      }));
+      if (sourced.length > 0) await resolveMentions(resolvePort(trx), sourced, { rule: this.rule });
+      return { documentId: id, status: previous ? "version" : "new", mentions: stored.length };
+    });
+  }
+
+  /** The current version of the document `doc` is a new text of: the same URL, else the same id. */
+  private async previousVersion(db: Db, doc: Doc) {
+    const current = db.selectFrom("documents").select(["seq", "id", "version"]).where("current", "=", 1);
+    if (doc.url) {
+      const byUrl = await current.where("url", "=", doc.url).orderBy("seq", "desc").executeTakeFirst();
+      if (byUrl) return byUrl;
+    }
+    return current.where("id", "=", doc.id).executeTakeFirst();
+  }
+
+  /** Retires a document's current version: out of search, its mentions superseded, their events rebuilt. */
+  private async retire(db: Db, seq: number, id: string): Promise<void> {
+    await db.updateTable("documents").set({ current: 0 }).where("seq", "=", seq).execute();
+    await this.engine.unindexDocument(db, seq);
+    await db.deleteFrom("document_bands").where("document_seq", "=", seq).execute();
+    await db.deleteFrom("near_duplicates").where((eb) => eb.or([eb("document_id", "=", id), eb("other_id", "=", id)])).execute();
+    const affected = await db
+      .selectFrom("event_sources")
+      .innerJoin("mentions", "mentions.id", "event_sources.mention_id")
+      .select("event_sources.event_id")
+      .distinct()
+      .where("mentions.document_seq", "=", seq)
+      .execute();
+    await db.updateTable("mentions").set({ superseded: 1 }).where("document_seq", "=", seq).execute();
+    if (affected.length > 0) await this.rebuild(db, affected.map((a) => a.event_id));
+  }
+
+  /** Re-resolves the mentions still in force of events `eventIds` and writes the result in their place. */
+  private async rebuild(db: Db, eventIds: string[]): Promise<{ record: EventRecord; mentionIds: string[] }[]> {
+    const port = resolvePort(db);
+    const members = await port.members(eventIds);
+    const events = resolveAll(
+      members.map((m) => m.mention),
+      await port.decisions(),
+      { rule: this.rule },
+    );
+    await port.replaceEvents(eventIds, events);
+    return events;
+  }
+
+  private async linkNearDuplicates(db: Db, id: string, seq: number, print: Fingerprint): Promise<void> {
+    // Only current versions have bands (retire() drops the others'), so the band index alone
+    // names the candidates; their signatures are read for the latest few only.
+    const latest = await db
+      .selectFrom("document_bands")
+      .select("document_seq")
+      .distinct()
+      .where("band", "in", print.bands)
+      .orderBy("document_seq", "desc")
+      .limit(MAX_CANDIDATES)
+      .execute();
+    const candidates =
+      latest.length === 0
+        ? []
+        : await db
+            .selectFrom("documents")
+            .select(["id", "minhash"])
+            .where("seq", "in", latest.map((c) => c.document_seq))
+            .execute();
+    const links = candidates
+      .map((c) => ({ other: c.id, similarity: similarity(print.signature, signatureFromBytes(c.minhash)) }))
+      .filter((c) => c.similarity >= NEAR_DUPLICATE_SIMILARITY)
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, MAX_NEAR_DUPLICATES);
+    if (links.length > 0) {
+      await db
+        .insertInto("near_duplicates")
+        .values(links.flatMap((l) => [
+          { document_id: id, other_id: l.other, similarity: l.similarity },
+          { document_id: l.other, other_id: id, similarity: l.similarity },
+        ]))
+        .execute();
+    }
+    await db
+      .insertInto("document_bands")
+      .values([...new Set(print.bands)].map((band) => ({ band, document_seq: seq })))
+      .execute();
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | null> {
+    const row = await this.db.selectFrom("documents").selectAll().where("id", "=", id).where("current", "=", 1).executeTakeFirst();
+    return row ? storedDocument(row, await this.nearDuplicatesOf([id]).then((m) => m.get(id) ?? [])) : null;
+  }
+
+  async listDocuments(filter: { text?: string; limit?: number; offset?: number }): Promise<Page<StoredDocument>> {
+    let query = this.db.selectFrom("documents").where("current", "=", 1);
+    if (filter.text !== undefined) query = query.where("seq", "in", this.engine.matchingDocuments(filter.text));
+    const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+    const rows = await page(query.selectAll().orderBy("seq", "desc"), filter).execute();
+    const near = await this.nearDuplicatesOf(rows.map((r) => r.id));
+    return { total: Number(total), items: rows.map((row) => storedDocument(row, near.get(row.id) ?? [])) };
+  }
+
+  private async nearDuplicatesOf(ids: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (ids.length === 0) return out;
+    const rows = await this.db
+      .selectFrom("near_duplicates")
+      .select(["document_id", "other_id"])
+      .where("document_id", "in", ids)
+      .orderBy("similarity", "desc")
+      .execute();
+    for (const row of rows) out.set(row.document_id, [...(out.get(row.document_id) ?? []), row.other_id]);
+    return out;
+  }
+
+  async listMentions(filter: EventFilter): Promise<Page<SourcedMention>> {
+    const query = this.db
+      .selectFrom("mentions")
+      .innerJoin("documents", "documents.seq", "mentions.document_seq")
+      .where("mentions.superseded", "=", 0)
+      .where((eb) => eb.and(filterConditions("mentions", filter, this.engine)));
+    const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+    const rows = await page(
+      query
+        .select(["mentions.id", "mentions.contract_id", "mentions.body", "documents.outlet", "documents.url", "documents.published"])
+        .orderBy(orderBy("mentions", filter.sort)),
+      filter,
+    ).execute();
+    return { total: Number(total), items: rows.map(sourcedMention) };
+  }
+
+  async listEvents(filter: EventFilter): Promise<Page<EventRecord>> {
+    const query = this.db.selectFrom("events").where((eb) => eb.and(filterConditions("events", filter, this.engine)));
+    const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+    const rows = await page(query.select("events.record").orderBy(orderBy("events", filter.sort)), filter).execute();
+    return { total: Number(total), items: rows.map((row) => JSON.parse(row.record) as EventRecord) };
+  }
+
+  async getEvent(id: string): Promise<EventRecord | null> {
+    const row = await this.db.selectFrom("events").select("record").where("id", "=", id).executeTakeFirst();
+    return row ? (JSON.parse(row.record) as EventRecord) : null;
+  }
+
+  async stats(): Promise<Stats> {
+    const count = async (query: SelectQueryBuilder<Schema, any, object>) =>
+      Number((await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const documents = await count(this.db.selectFrom("documents").where("current", "=", 1));
+    const mentions = await count(this.db.selectFrom("mentions").where("superseded", "=", 0));
+    const events = await count(this.db.selectFrom("events"));
+    const conflicts = await count(this.db.selectFrom("events").where("conflict_count", ">", 0));
+    const byCountry = await this.db
+      .selectFrom("events")
+      .select([sql<string>`coalesce(country, '')`.as("country"), (eb) => eb.fn.countAll<number>().as("events")])
+      .groupBy("country")
+      .orderBy("events", "desc")
+      .orderBy("country")
+      .execute();
+    const primaryType = sql<string>`coalesce(attack_type, 'UNKNOWN')`;
+    const byType = await this.db
+      .selectFrom("events")
+      .select([primaryType.as("type"), (eb) => eb.fn.countAll<number>().as("events")])
+      .groupBy(primaryType)
+      .orderBy("events", "desc")
+      .orderBy("type")
+      .execute();
+    const year = sql<string>`substr(date_start, 1, 4)`;
+    const byYear = await this.db
+      .selectFrom("events")
+      .select([year.as("year"), (eb) => eb.fn.countAll<number>().as("events")])
+      .where("date_start", "is not", null)
+      .groupBy(year)
+      .orderBy("year")
+      .execute();
+    return {
+      documents,
+      mentions,
+      events,
+      conflicts,
+      byCountry: byCountry.map((r) => ({ country: r.country, events: Number(r.events) })),
+      byType: byType.map((r) => ({ type: r.type, events: Number(r.events) })),
+      byYear: byYear.map((r) => ({ year: Number(r.year), events: Number(r.events) })),
+    };
+  }
+
+  async mergeEvents(ids: string[]): Promise<EventRecord> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.requireEvents(trx, ids);
+      const members = await resolvePort(trx).members(ids);
+      const mentionIds = members.map((m) => m.mention.id);
+      await this.decide(trx, { kind: "merge", mentionIds, at: new Date().toISOString() });
+      const events = await this.rebuild(trx, ids);
+      const merged = events.find((e) => e.mentionIds.includes(mentionIds[0]!));
+      if (!merged) throw new Error(`merge of ${ids.join(", ")} gave no event holding ${mentionIds[0]}`);
+      return merged.record;
+    });
+  }
+
+  async splitEvent(id: string, mentionIds: string[]): Promise<EventRecord[]> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.requireEvents(trx, [id]);
+      const members = new Set((await resolvePort(trx).members([id])).map((m) => m.mention.id));
+      const strangers = mentionIds.filter((m) => !members.has(m));
+      if (strangers.length > 0) throw new Error(`event ${id} has no mention ${strangers.join(", ")}`);
+      await this.decide(trx, { kind: "split", mentionIds, at: new Date().toISOString() });
+      return (await this.rebuild(trx, [id])).map((e) => e.record);
+    });
+  }
+
+  private async requireEvents(db: Db, ids: string[]): Promise<void> {
+    const found = new Set((await db.selectFrom("events").select("id").where("id", "in", ids).execute()).map((r) => r.id));
+    const missing = ids.filter((i) => !found.has(i));
+    if (missing.length > 0) throw new Error(`no event ${missing.join(", ")}`);
+  }
+
+  private async decide(db: Db, decision: AnalystDecision): Promise<void> {
+    await db.insertInto("decisions").values({ kind: decision.kind, mention_ids: JSON.stringify(decision.mentionIds), at: decision.at }).execute();
+  }
+
+  async reresolve(rule: ReconcileRule = this.rule): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const port = resolvePort(trx);
+      const mentions = await trx
+        .selectFrom("mentions")
+        .innerJoin("documents", "documents.seq", "mentions.document_seq")
+        .select(["mentions.id", "mentions.contract_id", "mentions.body", "documents.outlet", "documents.url", "documents.published"])
+        .where("mentions.superseded", "=", 0)
+        .orderBy("mentions.document_seq")
+        .orderBy("mentions.ordinal")
+        .execute();
+      const events = resolveAll(mentions.map(sourcedMention), await port.decisions(), { rule });
+      const old = (await trx.selectFrom("events").select("id").execute()).map((r) => r.id);
+      await port.replaceEvents(old, events);
+      return events.length;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+function page<Q extends { limit(n: number): Q; offset(n: number): Q }>(query: Q, filter: { limit?: number; offset?: number }): Q {
+  // SQL has OFFSET only after a LIMIT, so an offset alone comes with a limit no table reaches.
+  if (filter.limit === undefined && filter.offset === undefined) return query;
+  return query.limit(filter.limit ?? Number.MAX_SAFE_INTEGER).offset(filter.offset ?? 0);
+}

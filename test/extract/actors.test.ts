@@ -1,0 +1,37 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { annotate } from "../../src/extract/pipeline.js";
+
+const actorsOf = (text: string) => annotate({ id: "t", text, published: "2021-03-10" }).actors;
+
+test("aliases of one group resolve to one canonical name", () => {
+  for (const alias of ["ISIS", "ISIL", "Daesh", "the Islamic State of Iraq and the Levant", "soldiers of the caliphate"]) {
+    const [a] = actorsOf(`Officials blamed ${alias} for the raid.`);
+    assert.equal(a?.name, "Islamic State", alias);
+    assert.equal(a?.kind, "organization");
+  }
+});
+
+test("a province rolls up to its parent group", () => {
+  const [a] = actorsOf("Wilayat Sinai said its fighters carried out the ambush.");
+  assert.equal(a?.name, "Sinai Province of the Islamic State");
+  assert.equal(a?.parent, "Islamic State");
+});
+
+test("IS counts only in its own case, and never in text written in capitals", () => {
+  assert.equal(actorsOf("IS fighters ambushed a patrol near the border.")[0]?.name, "Islamic State");
+  assert.deepEqual(actorsOf("The situation is calm, and the town is quiet."), []);
+  assert.ok(!actorsOf("THE CITY IS QUIET AFTER THE CURFEW WAS LIFTED.").some((a) => a.name === "Islamic State"));
+});
+
+test("state forces take the country named next to them; unnamed attackers are unknown", () => {
+  const state = actorsOf("Egyptian warplanes struck positions outside the city.").find((a) => a.kind === "state");
+  assert.equal(state?.name, "Egypt");
+  assert.equal(state?.text, "Egyptian warplanes");
+  assert.equal(actorsOf("Unidentified gunmen fired at the car.")[0]?.kind, "unknown");
+});
+
+test("groups in capitals are found", () => {
+  const names = actorsOf("THE FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] ATTACKED THE GARRISON.").map((a) => a.name);
+  assert.ok(names.includes("Farabundo Marti National Liberation Front (FMLN)"));
+});

@@ -1,0 +1,97 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { extractDocument } from "../../../src/extract/pipeline.js";
+
+const extract = (text: string, published = "2019-06-10") => extractDocument({ id: "a", text, published }).mentions;
+
+test("the sentences of one attack make one mention, the toll from a later sentence included", () => {
+  const ms = extract(
+    "Gunmen opened fire on a police checkpoint in Kandahar on Sunday. " +
+      "Four police officers were killed and two were wounded in the attack, a provincial spokesman said. " +
+      "The Taliban claimed responsibility for the attack in a statement.",
+  );
+  assert.equal(ms.length, 1);
+  const m = ms[0]!;
+  assert.deepEqual(m.attackTypes, ["ARMED_ASSAULT"]);
+  assert.equal(m.date?.start, "2019-06-09");
+  assert.equal(m.location?.country, "AF");
+  assert.equal(m.killed?.value, 4);
+  assert.equal(m.wounded?.value, 2);
+  assert.equal(m.claimed, true);
+  assert.equal(m.claim?.channel, "statement");
+  assert.ok(m.perpetrators.some((p) => p.name === "Taliban" && p.status === "claimed"));
+  assert.ok(m.targets.some((t) => t.type === "POLICE"));
+});
+
+test("two embassies attacked a day apart are two events", () => {
+  const ms = extract(
+    "Militants fired on the Italian embassy in Tripoli on Sunday, killing a guard. " +
+      "In a separate attack early Monday, a bomb exploded outside the Spanish embassy in Tripoli.",
+    "2019-06-10",
+  );
+  assert.equal(ms.length, 2);
+  assert.equal(ms[0]!.date?.start, "2019-06-09");
+  assert.equal(ms[1]!.date?.start, "2019-06-10");
+  assert.deepEqual(ms[1]!.attackTypes, ["BOMBING_EXPLOSION"]);
+});
+
+test("a background event keeps its own date", () => {
+  const ms = extract(
+    "A car bomb exploded outside a bank in Mogadishu on Saturday, killing five people. " +
+      "The blast came three months after a March assault on a hotel in the city that killed nine people.",
+  );
+  assert.equal(ms.length, 2);
+  assert.equal(ms[1]!.date?.start, "2019-03-01");
+  assert.equal(ms[1]!.date?.precision, "month");
+  assert.equal(ms[1]!.killed?.value, 9);
+  assert.equal(ms[1]!.background, true);
+});
+
+test("threats and commentary alone make no mention", () => {
+  assert.deepEqual(extract("The group threatened to attack foreign embassies if the talks failed. Analysts said violence could rise."), []);
+});
+
+test("every evidence span slices the input text exactly", () => {
+  const text = "Suspected Boko Haram fighters attacked a village near Maiduguri on Friday, killing 12 villagers.";
+  const ms = extractDocument({ id: "e", text, published: "2020-01-20" }).mentions;
+  assert.ok(ms.length > 0);
+  for (const m of ms) for (const e of m.evidence) assert.equal(text.slice(e.start, e.end), e.text);
+  assert.equal(ms[0]!.perpetrators[0]?.status, "suspected");
+});
+
+test("a definite noun refers back to the event just told", () => {
+  const ms = extract(
+    "Gunmen ambushed a police convoy near Garissa on Monday, killing three officers. " +
+      "Witnesses said the attackers fled on foot towards the border. " +
+      "Al-Shabaab claimed the ambush in a statement on its radio station.",
+  );
+  assert.equal(ms.length, 1);
+  assert.equal(ms[0]!.claimed, true);
+  assert.ok(ms[0]!.perpetrators.some((p) => p.name === "al-Shabaab"));
+});
+
+test("what a report says goes on, or happens often, is not an event", () => {
+  const ms = extract(
+    "A bomb exploded at a market in Quetta on Friday, killing four people. " +
+      "Militants in the province regularly attack convoys on the highway.",
+  );
+  assert.equal(ms.length, 1);
+});
+
+test("an event after 'in retaliation for' stands apart, and the story goes on about the main one", () => {
+  const ms = extract(
+    "Militants detonated a car bomb at an army base in Bosaso on Tuesday, killing six soldiers. " +
+      "The group said the bombing was in retaliation for air strikes on its camps in the hills last week. " +
+      "Medics said 14 people were wounded in the blast.",
+    "2019-06-12",
+  );
+  const [main, strikes] = ms;
+  assert.equal(ms.length, 2);
+  assert.equal(main!.wounded?.value, 14);
+  assert.equal(strikes!.subEventType, "AIR_DRONE_STRIKE");
+});
+
+test("a plural attack on two nations' embassies is two events", () => {
+  const ms = extract("Militants claimed dual attacks on the embassies of Algeria and Spain in Tripoli on Sunday.");
+  assert.deepEqual(ms.map((m) => m.targets[0]?.nationality).sort(), ["DZ", "ES"]);
+});

@@ -1,0 +1,25 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { annotate } from "../../src/extract/pipeline.js";
+
+const targetsOf = (text: string) => annotate({ id: "t", text, published: "2021-03-10" }).targets;
+
+test("the head of the phrase decides the type, with the nationality it names", () => {
+  const [t] = targetsOf("Gunmen fired on the South Korean embassy.");
+  assert.equal(t?.type, "GOVERNMENT_DIPLOMATIC");
+  assert.deepEqual(t?.nationalities, ["KR"]);
+  assert.deepEqual(targetsOf("A bomb damaged Morocco's embassy.")[0]?.nationalities, ["MA"]);
+});
+
+test("countries after 'of' are the target's nations", () => {
+  const [t] = targetsOf("Attackers struck the embassies of Morocco and South Korea.");
+  assert.deepEqual(t?.nationalities.sort(), ["KR", "MA"]);
+});
+
+test("lexicon heads: businesses, police, the military, worshippers", () => {
+  const types = (text: string) => targetsOf(text).map((t) => t.type);
+  assert.ok(types("The blast hit a petrol station.").includes("BUSINESS"));
+  assert.ok(types("Militants attacked the police headquarters.").includes("POLICE"));
+  assert.ok(types("Soldiers at a checkpoint were shot.").includes("MILITARY"));
+  assert.ok(types("A bomber targeted worshippers at a mosque.").includes("RELIGIOUS_FIGURES_INSTITUTIONS"));
+});

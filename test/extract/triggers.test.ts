@@ -1,0 +1,57 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { annotate } from "../../src/extract/pipeline.js";
+
+const triggersOf = (text: string) => annotate({ id: "t", text, published: "2021-03-10" }).triggers;
+const live = (text: string) => triggersOf(text).filter((t) => !t.cancelledBy);
+
+test("shooting words are armed assaults that imply firearms", () => {
+  const [t] = live("Gunmen opened fire on a police checkpoint outside the town.");
+  assert.equal(t?.attackType, "ARMED_ASSAULT");
+  assert.equal(t?.weapon, "FIREARMS");
+  assert.equal(live("Attackers stormed the hotel lobby before dawn.")[0]?.attackType, "ARMED_ASSAULT");
+});
+
+test("vehicle bombs and suicide bombers are bombings; suicide is marked", () => {
+  const [car] = live("A car bomb exploded near the central market.");
+  assert.equal(car?.attackType, "BOMBING_EXPLOSION");
+  assert.equal(car?.subEventType, "REMOTE_EXPLOSIVE_LANDMINE_IED");
+  const [suicide] = live("A suicide bomber struck a crowd of mourners.");
+  assert.equal(suicide?.suicide, true);
+  assert.equal(suicide?.subEventType, "SUICIDE_BOMB");
+});
+
+test("kidnapping, arson, hijacking and air strikes have their own types", () => {
+  assert.equal(live("Rebels abducted three engineers from the site.")[0]?.attackType, "HOSTAGE_TAKING_KIDNAPPING");
+  assert.equal(live("The men took four aid workers hostage.")[0]?.attackType, "HOSTAGE_TAKING_KIDNAPPING");
+  assert.equal(live("Militants set fire to a girls' school overnight.")[0]?.attackType, "FACILITY_INFRASTRUCTURE_ATTACK");
+  assert.equal(live("Pirates hijacked a cargo ship off the coast.")[0]?.attackType, "HIJACKING");
+  const [air] = live("Air strikes hit the northern district on Tuesday.");
+  assert.equal(air?.subEventType, "AIR_DRONE_STRIKE");
+  assert.equal(air?.stateAction, true);
+});
+
+test("seizing a university is a change of territory", () => {
+  const [t] = live("Armed men seized the university and the radio station.");
+  assert.equal(t?.eventType, "BATTLES");
+  assert.equal(t?.subEventType, "NON_STATE_ACTOR_OVERTAKES_TERRITORY");
+});
+
+test("threats, plans, hypotheticals and foiled plots are not events", () => {
+  for (const text of [
+    "The group threatened to attack the embassy next month.",
+    "Police said the cell was planning to attack the stadium.",
+    "Officials fear the militants could attack the airport.",
+    "Security services foiled a bombing plot against the parade.",
+    "Crowds gathered to mark the anniversary of the bombing of the cathedral.",
+  ]) {
+    const ts = triggersOf(text);
+    assert.ok(ts.length > 0, text);
+    assert.ok(ts.every((t) => t.cancelledBy), `${text}: ${JSON.stringify(ts.map((t) => [t.text, t.cancelledBy]))}`);
+  }
+});
+
+test("triggers are found in text written in capitals", () => {
+  const [t] = live("TERRORISTS DYNAMITED A POWER TOWER IN THE NORTH OF THE COUNTRY.");
+  assert.equal(t?.attackType, "BOMBING_EXPLOSION");
+});

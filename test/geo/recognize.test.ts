@@ -1,0 +1,142 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { placesIn, spanOf } from "./helpers.js";
+
+const libyaTripoli = { lat: 32.8872, lon: 13.1913 };
+
+function near(actual: { lat: number | null; lon: number | null }, expected: { lat: number; lon: number }, degrees = 0.05) {
+  assert.ok(actual.lat !== null && Math.abs(actual.lat - expected.lat) < degrees, `lat ${actual.lat} vs ${expected.lat}`);
+  assert.ok(actual.lon !== null && Math.abs(actual.lon - expected.lon) < degrees, `lon ${actual.lon} vs ${expected.lon}`);
+}
+
+test("Tripoli in an article about Libya is Tripoli, Libya", () => {
+  const spans = placesIn("Gunmen stormed a hotel in Tripoli on Tuesday. Libyan officials said five guards died.");
+  const tripoli = spanOf(spans, "Tripoli")!;
+  assert.equal(tripoli.place.country, "LY");
+  near(tripoli.place, libyaTripoli);
+  assert.equal(tripoli.role, "location");
+  assert.equal(tripoli.place.precision, "city");
+});
+
+test("Tripoli in an article about Lebanon is Tripoli, Lebanon", () => {
+  const spans = placesIn("Lebanese troops deployed in Tripoli after clashes. The army said Lebanon would not tolerate more fighting.");
+  assert.equal(spanOf(spans, "Tripoli")!.place.country, "LB");
+  assert.equal(spanOf(spans, "Tripoli")!.place.provenance, "inferred");
+});
+
+test("the region hint decides for a name the text leaves open", () => {
+  const text = "Shelling hit Tripoli overnight.";
+  assert.equal(spanOf(placesIn(text), "Tripoli")!.place.country, "LY");
+  assert.equal(spanOf(placesIn(text, { region: "LB" }), "Tripoli")!.place.country, "LB");
+});
+
+test("Derna and Darnah are one Libyan town, not the Romanian one", () => {
+  const spans = placesIn("Warplanes struck Derna at dawn. Residents of Darnah fled east toward Benghazi.");
+  const derna = spanOf(spans, "Derna")!;
+  const darnah = spanOf(spans, "Darnah")!;
+  assert.equal(derna.place.country, "LY");
+  assert.equal(derna.place.geonameId, darnah.place.geonameId);
+});
+
+test("al-, el- and Al prefixes, and none, name the same place; the article is in the span", () => {
+  const spans = placesIn("Bombs hit al-Qubbah in Libya. El-Qubbah mourned. Al Qubbah is quiet. Qubbah reopened.");
+  const ids = ["al-Qubbah", "El-Qubbah", "Al Qubbah", "Qubbah"].map((w) => spanOf(spans, w)?.place.geonameId);
+  assert.deepEqual(ids, [88835, 88835, 88835, 88835]);
+});
+
+test("a bare country name gives a country-precision place", () => {
+  const spans = placesIn("Militants are regrouping in Libya, officials said.");
+  const libya = spanOf(spans, "Libya")!;
+  assert.equal(libya.place.precision, "country");
+  assert.equal(libya.place.country, "LY");
+  assert.equal(libya.place.provenance, "stated");
+  assert.equal(libya.role, "location");
+});
+
+test("a country name never resolves to a town", () => {
+  const spans = placesIn("Refugees crossed into Jordan and Georgia last year.");
+  assert.equal(spanOf(spans, "Jordan")!.place.precision, "country");
+  assert.equal(spanOf(spans, "Georgia")!.place.country, "GE");
+});
+
+test("a demonym names a nationality", () => {
+  const spans = placesIn("Two Egyptian workers and a South Korean engineer were kidnapped. Five Libyans were freed.");
+  assert.deepEqual(
+    spans.map((s) => [s.text, s.role, s.place.country]),
+    [["Egyptian", "nationality", "EG"], ["South Korean", "nationality", "KR"], ["Libyans", "nationality", "LY"]],
+  );
+});
+
+test("a name that does not resolve leaves the others intact", () => {
+  const spans = placesIn("Gunmen attacked Zqarbatown, a hamlet near Benghazi.");
+  assert.deepEqual(spans.map((s) => s.text), ["Benghazi"]);
+  assert.equal(spans[0].place.country, "LY");
+});
+
+test("text in capitals: departments, towns and the country", () => {
+  const spans = placesIn("GUERRILLAS ATTACKED A POWER PLANT IN USULUTAN DEPARTMENT AND A BRIDGE NEAR SAN MIGUEL, EL SALVADOR.");
+  const usulutan = spanOf(spans, "USULUTAN DEPARTMENT")!;
+  assert.equal(usulutan.place.precision, "admin1");
+  assert.equal(usulutan.place.country, "SV");
+  const sanMiguel = spanOf(spans, "SAN MIGUEL")!;
+  assert.equal(sanMiguel.place.country, "SV");
+  assert.equal(sanMiguel.place.precision, "city");
+  assert.equal(spanOf(spans, "EL SALVADOR")!.place.precision, "country");
+  assert.equal(spanOf(spans, "POWER"), undefined);
+});
+
+test("a plural cue makes both listed names departments", () => {
+  const spans = placesIn("TROOPS CLASHED WITH REBELS IN USULUTAN AND MORAZAN DEPARTMENTS, EL SALVADOR.");
+  assert.equal(spanOf(spans, "USULUTAN")!.place.precision, "admin1");
+  assert.equal(spanOf(spans, "MORAZAN DEPARTMENTS")!.place.precision, "admin1");
+});
+
+test("in capitals a surname after a given name or a title is not a town", () => {
+  const spans = placesIn("PRESIDENT ALFREDO CRISTIANI MET LUIS CARLOS GALAN IN BOGOTA, COLOMBIA.");
+  assert.deepEqual(spans.map((s) => s.text), ["BOGOTA", "COLOMBIA"]);
+});
+
+test("common words are not places", () => {
+  assert.deepEqual(placesIn("The mobile clinic was a nice place for reading the news of the day."), []);
+  // At the start of a sentence a capital letter says nothing.
+  assert.deepEqual(placesIn("Reading the report, police said mobile units arrived. Nice work, he said."), []);
+});
+
+test("the longest name wins", () => {
+  const spans = placesIn("Protesters marched in Santa Cruz de la Sierra, Bolivia.");
+  const city = spanOf(spans, "Santa Cruz de la Sierra")!;
+  assert.equal(city.place.geonameId, 3904906);
+});
+
+test("a place's name inside a person's or a group's name is not taken", () => {
+  const spans = placesIn("U.N. envoy Bernardino Leon met Libya Dawn commanders in Geneva.");
+  assert.deepEqual(spans.map((s) => s.text), ["Geneva"]);
+});
+
+test("a hashtag neutralised by the document stage is still a name", () => {
+  const text = "Fighters regrouped near #Ras_lanuf and #sirte in #Libya.";
+  const clean = "Fighters regrouped near  Ras lanuf and  sirte in  Libya.";
+  const spans = placesIn(text, { clean });
+  const ras = spanOf(spans, "Ras_lanuf")!;
+  assert.equal(ras.place.name, "Ras Lanuf");
+  assert.equal(text.slice(ras.start, ras.end), "Ras_lanuf");
+  assert.equal(spanOf(spans, "sirte")!.place.country, "LY");
+});
+
+test("supplement entries: towns under 500 people, other spellings and regions", () => {
+  const spans = placesIn(
+    "A car bomb exploded at the Nofaliya gate in Libya. Another hit al-Qoba. Troops moved into the Al Jufrah district. The Cyrenaica region and the Sinai are restive.",
+  );
+  near(spanOf(spans, "Nofaliya")!.place, { lat: 30.7833, lon: 17.8333 }, 0.01);
+  assert.equal(spanOf(spans, "al-Qoba")!.place.geonameId, 88835);
+  assert.equal(spanOf(spans, "Al Jufrah district")!.place.precision, "admin1");
+  assert.equal(spanOf(spans, "Cyrenaica region")!.place.precision, "admin1");
+  assert.equal(spanOf(spans, "Sinai")!.place.country, "EG");
+});
+
+test("each span carries its sentence's index and offsets into the text", () => {
+  const text = "Clashes in Sirte. Later, strikes on Benghazi.";
+  const spans = placesIn(text);
+  assert.deepEqual(spans.map((s) => [s.text, s.sentence]), [["Sirte", 0], ["Benghazi", 1]]);
+  for (const s of spans) assert.equal(text.slice(s.start, s.end), s.text);
+});

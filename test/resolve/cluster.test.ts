@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { resolveAll } from "../../src/resolve/index.js";
+import type { AnalystDecision } from "../../src/store/store.js";
+import { embassyReports, hotelReports, mention, shuffled } from "./fixtures.js";
+
+const rule = { rule: "conservative" as const };
+const groups = (events: { mentionIds: string[] }[]) => events.map((e) => e.mentionIds.join(" ")).sort();
+
+test("reports of one happening from different articles become one event; other happenings stay apart", () => {
+  const events = resolveAll([...embassyReports(), ...hotelReports()], [], rule);
+  assert.deepEqual(groups(events), ["a-1 b-1 c-1", "a-2 c-2", "d-1 e-1"]);
+});
+
+test("events and their ids do not depend on the order mentions come in", () => {
+  const all = [...embassyReports(), ...hotelReports()];
+  const expected = resolveAll(all, [], rule);
+  for (let seed = 1; seed <= 20; seed++) assert.deepEqual(resolveAll(shuffled(all, seed), [], rule), expected);
+});
+
+test("an event's id derives from its smallest mention id", () => {
+  const ids = resolveAll(embassyReports(), [], rule).map((e) => e.record.id).sort();
+  assert.deepEqual(ids, ["ev-a-1", "ev-a-2"]);
+});
+
+test("two mentions of one document are never merged by the resolver", () => {
+  const text = "Gunmen attacked a police post in Tripoli.";
+  const x = mention("x-1", "x", { ...embassyReports()[0], id: "x-1", documentId: "x", sentence: text });
+  const y = mention("x-2", "x", { ...embassyReports()[0], id: "x-2", documentId: "x", sentence: text });
+  assert.equal(resolveAll([x, y], [], rule).length, 2);
+});
+
+test("an analyst's merge joins events the resolver kept apart, even one document's mentions", () => {
+  const merge: AnalystDecision = { kind: "merge", mentionIds: ["a-1", "a-2", "b-1", "c-1", "c-2"], at: "2024-01-01T00:00:00Z" };
+  assert.deepEqual(groups(resolveAll(embassyReports(), [merge], rule)), ["a-1 a-2 b-1 c-1 c-2"]);
+});
+
+test("an analyst's split sets mentions apart from the rest, and a later merge undoes it", () => {
+  const split: AnalystDecision = { kind: "split", mentionIds: ["c-1"], at: "2024-01-01T00:00:00Z" };
+  assert.deepEqual(groups(resolveAll(embassyReports(), [split], rule)), ["a-1 b-1", "a-2 c-2", "c-1"]);
+  const merge: AnalystDecision = { kind: "merge", mentionIds: ["a-1", "b-1", "c-1"], at: "2024-01-02T00:00:00Z" };
+  assert.deepEqual(groups(resolveAll(embassyReports(), [merge, split], rule)), ["a-1 b-1 c-1", "a-2 c-2"]);
+});
+
+test("a split keeps its mentions together even when the resolver would not join them", () => {
+  const split: AnalystDecision = { kind: "split", mentionIds: ["a-2", "d-1"], at: "2024-01-01T00:00:00Z" };
+  const events = resolveAll([...embassyReports(), ...hotelReports()], [split], rule);
+  assert.deepEqual(groups(events), ["a-1 b-1 c-1", "a-2 d-1", "c-2", "e-1"]);
+});
+
+test("decisions naming mentions that are not there are ignored", () => {
+  const merge: AnalystDecision = { kind: "merge", mentionIds: ["gone-1", "a-1"], at: "2024-01-01T00:00:00Z" };
+  assert.deepEqual(groups(resolveAll(embassyReports(), [merge], rule)), ["a-1 b-1 c-1", "a-2 c-2"]);
+});

@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { test } from "node:test";
+import Database from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import type { EventRecord, SourcedMention } from "../../src/model.js";
+import { openStore } from "../../src/store/open.js";
+import { resolvePort } from "../../src/store/resolve-port.js";
+import type { Schema } from "../../src/store/schema.js";
+import { doc, mention, tempDir, type MentionSketch } from "./fixtures.js";
+
+// Stored mentions, each in a document of its own, far enough apart to be events of their own.
+const STORED: [string, MentionSketch][] = [
+  ["same-day", { date: "2021-03-07" }],
+  ["day-before", { date: "2021-03-06", place: "Konduga", lat: 11.65, lon: 13.42 }],
+  ["no-country", { date: "2021-03-08", country: null }],
+  ["other-country", { date: "2021-03-07", country: "CM", place: "Mora", lat: 11.05, lon: 14.14 }],
+  ["too-early", { date: "2021-03-04" }],
+  ["undated-here", { date: null }],
+  ["undated-elsewhere", { date: null, country: "NE", place: "Diffa", lat: 13.31, lon: 12.61 }],
+];
+
+async function setUp(t: Parameters<typeof tempDir>[0]) {
+  const path = join(tempDir(t), "s.db");
+  const store = await openStore({ path });
+  t.after(() => store.close());
+  for (const [id, sketch] of STORED) await store.ingest(doc(id, `Report ${id} of an attack.`), "", [mention(id, sketch)]);
+  // A second connection, as the resolver would see the store through its port.
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Database(path) }) });
+  t.after(() => db.destroy());
+  return { store, port: resolvePort(db) };
+}
+
+function probe(sketch: MentionSketch): SourcedMention {
+  return { ...mention("probe", sketch), id: "probe@v1#0", outlet: null, url: null, published: null };
+}
+
+const documents = (found: { mention: SourcedMention }[]) => found.map((c) => c.mention.documentId).sort();
+
+test("candidates of a dated mention: within a day, same or no country, never the undated", async (t) => {
+  const { port } = await setUp(t);
+  const found = await port.candidates(probe({ date: "2021-03-07" }));
+  assert.deepEqual(documents(found), ["day-before", "no-country", "same-day"]);
+  assert.ok(found.every((c) => c.eventId.startsWith("ev-")));
+  assert.equal(found.find((c) => c.mention.documentId === "same-day")!.mention.id, "same-day@v1#0");
+  // A dated mention with no country reaches every country within the window.
+  assert.deepEqual(documents(await port.candidates(probe({ date: "2021-03-07", country: null }))), ["day-before", "no-country", "other-country", "same-day"]);
+});
+
+test("candidates of a mention that says nothing of when: none", async (t) => {
+  const { port } = await setUp(t);
+  assert.deepEqual(await port.candidates(probe({ date: null, country: "NE" })), []);
+  assert.deepEqual(await port.candidates(probe({ date: null, country: null })), []);
+});
+
+test("members, decisions and replaceEvents read and write what the resolver decides", async (t) => {
+  const { store, port } = await setUp(t);
+  const events = (await store.listEvents({})).items;
+  const ids = events.map((e) => e.id);
+  const members = await port.members(ids);
+  assert.deepEqual(members.map((m) => m.mention.id).sort(), STORED.map(([id]) => `${id}@v1#0`).sort());
+  assert.deepEqual(await port.members([]), []);
+
+  const joined: EventRecord = { ...events[0]!, id: "ev-joined", summary: "all of them", sources: events.flatMap((e) => e.sources) };
+  await port.replaceEvents(ids, [{ record: joined, mentionIds: members.map((m) => m.mention.id) }]);
+  assert.deepEqual((await store.listEvents({})).items.map((e) => [e.id, e.summary]), [["ev-joined", "all of them"]]);
+  assert.deepEqual(new Set((await port.members(["ev-joined"])).map((m) => m.eventId)), new Set(["ev-joined"]));
+
+  assert.deepEqual(await port.decisions(), []);
+  await store.splitEvent("ev-joined", ["undated-elsewhere@v1#0"]);
+  const decisions = await port.decisions();
+  assert.equal(decisions.length, 1);
+  assert.equal(decisions[0]!.kind, "split");
+  assert.deepEqual(decisions[0]!.mentionIds, ["undated-elsewhere@v1#0"]);
+  assert.ok((await store.listEvents({})).total >= 2);
+});

@@ -1,0 +1,191 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { test } from "node:test";
+import { readFileSync } from "node:fs";
+import Database from "better-sqlite3";
+import type { Mention } from "../../src/model.js";
+import { projectRoot } from "../../src/paths.js";
+import { openStore } from "../../src/store/open.js";
+import { doc, mention, tempDir } from "./fixtures.js";
+
+const MARKET = "A bomber blew himself up at a crowded market in Maiduguri on Sunday, killing four traders, police said.";
+const MARKET_UPDATED = "A bomber blew himself up at a crowded market in Maiduguri on Sunday, killing six traders, police said on Monday.";
+
+test("the same text is stored once, under whatever id it comes again", async (t) => {
+  const path = join(tempDir(t), "s.db");
+  const store = await openStore({ path });
+  t.after(() => store.close());
+  assert.deepEqual(await store.ingest(doc("a", MARKET), MARKET, [mention("a")]), { documentId: "a", status: "new", mentions: 1 });
+  assert.deepEqual(await store.ingest(doc("a", MARKET), MARKET, [mention("a")]), { documentId: "a", status: "duplicate", mentions: 0 });
+  // Spacing and line breaks do not make a text new.
+  const respaced = MARKET.replace(/ /g, "  ").replace("Sunday,", "Sunday,\n");
+  assert.equal((await store.ingest(doc("copy", respaced), respaced, [])).status, "duplicate");
+  const stats = await store.stats();
+  assert.equal(stats.documents, 1);
+  assert.equal(stats.mentions, 1);
+});
+
+test("new text at the same URL is a new version; the old mentions give way to the new", async (t) => {
+  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  t.after(() => store.close());
+  const url = "https://news.example/borno-market";
+  await store.ingest(doc("first-id", MARKET, { url }), `<p>${MARKET}</p>`, [mention("first-id", { killed: 4 })]);
+  const outcome = await store.ingest(doc("other-id", MARKET_UPDATED, { url }), MARKET_UPDATED, [mention("other-id", { killed: 6 })]);
+  assert.deepEqual(outcome, { documentId: "first-id", status: "version", mentions: 1 });
+
+  const stored = await store.getDocument("first-id");
+  assert.equal(stored?.version, 2);
+  assert.equal(stored?.text, MARKET_UPDATED);
+  assert.equal(await store.getDocument("other-id"), null);
+
+  const mentions = (await store.listMentions({})).items;
+  assert.deepEqual(mentions.map((m) => [m.id, m.contractId, m.documentId, m.killed?.value]), [["first-id@v2#0", "m1", "first-id", 6]]);
+  const events = (await store.listEvents({})).items;
+  assert.equal(events.length, 1);
+  assert.deepEqual(events[0]!.sources.map((s) => s.mentionId), ["first-id@v2#0"]);
+  assert.equal(events[0]!.killed, 6);
+});
+
+test("new text under the same id is a new version too", async (t) => {
+  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  t.after(() => store.close());
+  await store.ingest(doc("a", MARKET), MARKET, []);
+  assert.equal((await store.ingest(doc("a", MARKET_UPDATED), MARKET_UPDATED, [])).status, "version");
+  // The first text, seen again, is a duplicate of the version that held it.
+  assert.equal((await store.ingest(doc("a", MARKET), MARKET, [])).status, "duplicate");
+  assert.equal((await store.getDocument("a"))?.version, 2);
+});
+
+test("mention ids are unique across documents and versions and keep the extractor's id", async (t) => {
+  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  t.after(() => store.close());
+  const two = (d: string) => [mention(d, { id: "m1" }), mention(d, { id: "m2", date: "2021-01-02", place: "Bama" })];
+  await store.ingest(doc("a", MARKET), MARKET, two("a"));
+  await store.ingest(doc("b", MARKET_UPDATED), MARKET_UPDATED, two("b"));
+  await store.ingest(doc("a", `${MARKET} More.`), MARKET, two("a"));
+  const ids = (await store.listMentions({ sort: "date" })).items.map((m) => m.id).sort();
+  assert.deepEqual(ids, ["a@v2#0", "a@v2#1", "b@v1#0", "b@v1#1"]);
+  const contract = (await store.listMentions({})).items.map((m) => m.contractId).sort();
+  assert.deepEqual(contract, ["m1", "m1", "m2", "m2"]);
+});
+
+test("a reopened file keeps documents, raw input, metadata and versions", async (t) => {
+  const path = join(tempDir(t), "nested", "folder", "s.db");
+  const first = await openStore({ path });
+  const html = `<html><body><article>${MARKET}</article></body></html>`;
+  await first.ingest(doc("a", MARKET, { title: "Market attack", outlet: "Lake Chad Monitor", url: "https://m.example/1", byline: "Staff" }), html, []);
+  await first.close();
+
+  const again = await openStore({ path });
+  t.after(() => again.close());
+  const stored = await again.getDocument("a");
+  assert.ok(stored);
+  assert.equal(stored.raw, html);
+  assert.equal(stored.title, "Market attack");
+  assert.equal(stored.outlet, "Lake Chad Monitor");
+  assert.equal(stored.byline, "Staff");
+  assert.equal(stored.published, "2021-03-08");
+  assert.equal(stored.version, 1);
+  assert.match(stored.contentHash, /^[0-9a-f]{64}$/);
+  const sqlite = new Database(path, { readonly: true });
+  t.after(() => sqlite.close());
+  assert.equal(sqlite.pragma("journal_mode", { simple: true }), "wal");
+});
+
+test("a light rewrite of one story is linked as a near-duplicate; another story is not", async (t) => {
+  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  t.after(() => store.close());
+  const wire =
+    "Gunmen on motorcycles raided the village of Kwari late on Tuesday, burning homes and granaries and " +
+    "killing at least eleven farmers, a local councillor told reporters. Residents said the attackers " +
+    "arrived shortly after dusk and stayed for nearly two hours before troops reached the area. The " +
+    "army said it had deployed additional units to the district and was pursuing the gunmen into the forest.";
+  const rewrite = wire.replace("told reporters", "said").replace("nearly two hours", "almost two hours") + " No group has claimed the raid.";
+  const other =
+    "Protesters blocked the main highway into the capital on Wednesday to demand the release of detained " +
+    "students, and police fired tear gas to disperse them, witnesses said. Shops along the route stayed shut.";
+  await store.ingest(doc("wire", wire), wire, []);
+  await store.ingest(doc("rewrite", rewrite), rewrite, []);
+  await store.ingest(doc("other", other), other, []);
+  assert.deepEqual((await store.getDocument("rewrite"))?.nearDuplicates, ["wire"]);
+  assert.deepEqual((await store.getDocument("wire"))?.nearDuplicates, ["rewrite"]);
+  assert.deepEqual((await store.getDocument("other"))?.nearDuplicates, []);
+});
+
+test("in the demo corpus, the rewrite of a wire story is found and separate reports are not", async (t) => {
+  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  t.after(() => store.close());
+  const lines = readFileSync(join(projectRoot, "demo/articles.jsonl"), "utf8").trim().split("\n");
+  for (const line of lines) {
+    const { id, text } = JSON.parse(line) as { id: string; text: string };
+    await store.ingest(doc(id, text), text, []);
+  }
+  const linked = (await store.listDocuments({})).items.filter((d) => d.nearDuplicates.length > 0).map((d) => [d.id, d.nearDuplicates]);
+  assert.deepEqual(linked.sort(), [["demo-014", ["demo-015"]], ["demo-015", ["demo-014"]]]);
+});
+
+test("full-text search finds the current version of documents only", async (t) => {
+  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  t.after(() => store.close());
+  await store.ingest(doc("a", MARKET, { title: "Borno" }), MARKET, []);
+  await store.ingest(doc("a", MARKET_UPDATED, { title: "Borno" }), MARKET_UPDATED, []);
+  await store.ingest(doc("b", "Floods closed schools across the valley."), "", []);
+  assert.deepEqual((await store.listDocuments({ text: "Monday traders" })).items.map((d) => [d.id, d.version]), [["a", 2]]);
+  assert.equal((await store.listDocuments({ text: "four" })).total, 0);
+  assert.deepEqual((await store.listDocuments({ text: "borno" })).items.map((d) => d.id), ["a"]);
+  // Query syntax in user input is read as words, never as an FTS error.
+  assert.equal((await store.listDocuments({ text: 'schools" OR (NEAR' })).total, 0);
+  assert.equal((await store.listDocuments({ text: "schools valley" })).total, 1);
+  assert.equal((await store.listDocuments({ text: "---" })).total, 0);
+  assert.equal((await store.listDocuments({})).total, 2);
+});
+
+test("a document that fails half-way leaves nothing behind and the store goes on", async (t) => {
+  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  t.after(() => store.close());
+  const broken = mention("a") as Mention & { self?: unknown };
+  broken.self = broken; // cannot be serialised: fails after the document row is written
+  await assert.rejects(store.ingest(doc("a", MARKET), MARKET, [broken]));
+  assert.equal(await store.getDocument("a"), null);
+  assert.equal((await store.listDocuments({ text: "market" })).total, 0);
+  assert.equal((await store.ingest(doc("a", MARKET), MARKET, [mention("a")])).status, "new");
+  assert.equal((await store.stats()).mentions, 1);
+});
+
+test("mentions are resolved into events with their sources as they are stored", async (t) => {
+  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  t.after(() => store.close());
+  await store.ingest(doc("a", MARKET, { outlet: "Outlet A" }), MARKET, [mention("a", { killed: 4 })]);
+  await store.ingest(doc("b", MARKET_UPDATED, { outlet: "Outlet B" }), MARKET_UPDATED, [mention("b", { killed: 6 })]);
+  await store.ingest(doc("c", "Troops clashed with fighters near Gwoza in May."), "", [mention("c", { date: "2021-05-02", place: "Gwoza", lat: 11.08, lon: 13.69 })]);
+  const events = (await store.listEvents({ sort: "date" })).items;
+  assert.equal(events.length, 2);
+  assert.deepEqual(events[0]!.sources.map((s) => s.outlet).sort(), ["Outlet A", "Outlet B"]);
+  assert.equal(await store.getEvent("no-such-event"), null);
+  assert.deepEqual(await store.getEvent(events[1]!.id), events[1]);
+  const stats = await store.stats();
+  assert.deepEqual([stats.documents, stats.mentions, stats.events], [3, 3, 2]);
+  assert.deepEqual(stats.byCountry, [{ country: "NG", events: 2 }]);
+  assert.deepEqual(stats.byType, [{ type: "BOMBING_EXPLOSION", events: 2 }]);
+  assert.deepEqual(stats.byYear, [{ year: 2021, events: 2 }]);
+});
+
+test("merge and split are kept as decisions and respected by re-resolution", async (t) => {
+  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  t.after(() => store.close());
+  await store.ingest(doc("a", MARKET), MARKET, [mention("a", { date: "2021-03-07" })]);
+  await store.ingest(doc("b", MARKET_UPDATED), MARKET_UPDATED, [mention("b", { date: "2021-03-20" })]);
+  const before = (await store.listEvents({})).items;
+  assert.equal(before.length, 2);
+
+  const merged = await store.mergeEvents(before.map((e) => e.id));
+  assert.deepEqual(merged.sources.map((s) => s.mentionId).sort(), ["a@v1#0", "b@v1#0"]);
+  assert.equal((await store.listEvents({})).total, 1);
+  assert.equal(await store.reresolve(), 1);
+
+  const parts = await store.splitEvent(merged.id, ["b@v1#0"]);
+  assert.equal(parts.length, 2);
+  assert.equal(await store.reresolve("latest"), 2);
+  await assert.rejects(store.mergeEvents(["no-such-event"]), /no event no-such-event/);
+  await assert.rejects(store.splitEvent(parts[0]!.id, ["zz@v1#0"]), /has no mention zz@v1#0/);
+});
