@@ -16,9 +16,10 @@ const NON_ASCII = /[^\x00-\x7f]/;
 /** The words of `text`, with offsets; punctuation and spaces between them are not words. */
 export function tokenizeWords(text: string): Word[] {
   const words: Word[] = [];
-  for (const m of text.matchAll(NON_ASCII.test(text) ? WORD : ASCII_WORD)) {
+  const ascii = !NON_ASCII.test(text);
+  for (const m of text.matchAll(ascii ? ASCII_WORD : WORD)) {
     const raw = m[0];
-    words.push({ start: m.index!, end: m.index! + raw.length, key: wordKey(raw) });
+    words.push({ start: m.index!, end: m.index! + raw.length, key: ascii ? raw.toLowerCase() : wordKey(raw) });
   }
   return words;
 }
