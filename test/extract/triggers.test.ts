@@ -51,6 +51,16 @@ test("threats, plans, hypotheticals and foiled plots are not events", () => {
   }
 });
 
+test("a tally over a period is not one event", () => {
+  for (const text of [
+    "Some 300 civilians have been killed in the province since the start of the year.",
+    "A total of 41 soldiers were killed in the region, the ministry said.",
+  ]) {
+    const ts = triggersOf(text);
+    assert.ok(ts.length > 0 && ts.every((t) => t.cancelledBy), `${text}: ${JSON.stringify(ts.map((t) => [t.text, t.cancelledBy]))}`);
+  }
+});
+
 test("triggers are found in text written in capitals", () => {
   const [t] = live("TERRORISTS DYNAMITED A POWER TOWER IN THE NORTH OF THE COUNTRY.");
   assert.equal(t?.attackType, "BOMBING_EXPLOSION");
