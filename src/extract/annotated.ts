@@ -51,6 +51,8 @@ export interface AnnotatedDoc {
   doc: Doc;
   /** True for text written in capitals (old wire copy): case carries no signal there. */
   allCaps: boolean;
+  /** The date line at the top ("SAN SALVADOR, 3 JAN 90 --"): the report's date, not an event's. */
+  dateline: Span | null;
   words: Word[];
   sentences: Sentence[];
   dates: DateSpan[];

@@ -41,16 +41,15 @@ export function extractDocument(src: SourceDocument, opts: ExtractOptions = {}):
 /** Runs every stage but the last: the document with all its layers. */
 export function annotate(src: SourceDocument, opts: ExtractOptions = {}): AnnotatedDoc {
   const doc = prepareDocument(src);
-  if (!doc.published) {
-    const dateline = findPublicationDate(doc.clean);
-    if (dateline) {
-      doc.published = dateline.date;
-      doc.publishedFrom = "text";
-    }
+  const dateline = findPublicationDate(doc.clean);
+  if (dateline && !doc.published) {
+    doc.published = dateline.date;
+    doc.publishedFrom = "text";
   }
   const a: AnnotatedDoc = {
     doc,
     allCaps: isAllCaps(doc.clean),
+    dateline: dateline ? { start: dateline.start, end: dateline.end, text: doc.text.slice(dateline.start, dateline.end) } : null,
     words: tokenizeWords(doc.clean),
     sentences: [],
     dates: [],

@@ -113,7 +113,9 @@ function gather(a: AnnotatedDoc, sentence: number, start: number, end: number, t
   const first = triggers[0]!;
   const before = a.doc.clean.slice(Math.max(start, first.start - 40), first.start);
   const places = inside(a.places);
-  const dates = inside(a.dates);
+  // The date line's date is the report's, not an event's.
+  const dateline = a.dateline;
+  const dates = inside(a.dates).filter((d) => !dateline || d.end <= dateline.start || d.start >= dateline.end);
   const targets = inside(a.targets);
   const frame: Frame = {
     sentence,

@@ -95,3 +95,9 @@ test("a plural attack on two nations' embassies is two events", () => {
   const ms = extract("Militants claimed dual attacks on the embassies of Algeria and Spain in Tripoli on Sunday.");
   assert.deepEqual(ms.map((m) => m.targets[0]?.nationality).sort(), ["DZ", "ES"]);
 });
+
+test("the date line gives the report's date, never the event's", () => {
+  const text = "LIMA, 14 MAR 90 -- [TEXT] A CAR BOMB EXPLODED LAST NIGHT OUTSIDE A BANK IN DOWNTOWN LIMA, POLICE SAID.";
+  const [m] = extractDocument({ id: "w", text }).mentions;
+  assert.equal(m?.date?.start, "1990-03-13");
+});
