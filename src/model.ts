@@ -50,6 +50,9 @@ export interface Sentence extends Span {
 
 export type DatePrecision = "day" | "week" | "month" | "year";
 
+/** How much a date's precision says: higher is finer. */
+export const DATE_PRECISION_RANK: Record<DatePrecision, number> = { day: 4, week: 3, month: 2, year: 1 };
+
 /**
  * A date or interval. With no publication date a relative date keeps its year unknown: start and
  * end are null and `partial` keeps what is known (month, day, weekday), for the resolver to fill.
@@ -71,6 +74,9 @@ export interface DateSpan extends Span {
 }
 
 export type PlacePrecision = "point" | "city" | "district" | "admin1" | "country";
+
+/** How much a place's precision says: higher is finer. */
+export const PLACE_PRECISION_RANK: Record<PlacePrecision, number> = { point: 5, city: 4, district: 3, admin1: 2, country: 1 };
 
 export interface Place {
   name: string;

@@ -5,6 +5,7 @@ import { dayOfMonth, monthOf, weekdayOf } from "./days.js";
 import type { Features, PartialDate } from "./features.js";
 import { jaccard } from "./similarity.js";
 import { isUndated } from "./features.js";
+import { distanceKm } from "../geo/candidates.js";
 
 // Each agreement function returns null when the two reports cannot be of one happening, 0 when
 // one of them does not say, and a positive weight for how strongly they agree.
@@ -92,17 +93,6 @@ export function placeAgreement(a: Place | null, b: Place | null): number | null 
     if (a.admin1 && b.admin1) return a.admin1 === b.admin1 ? 1 : null;
   }
   return 0.5;
-}
-
-const EARTH_RADIUS_KM = 6371;
-
-/** Great-circle distance (haversine). */
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /**

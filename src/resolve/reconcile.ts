@@ -1,17 +1,17 @@
-import type {
-  Count,
-  DateValue,
-  EventRecord,
-  EventSource,
-  FieldClaim,
-  Perpetrator,
-  Place,
-  PlacePrecision,
-  ReconcileRule,
-  ResolvedField,
-  SourcedMention,
-  Target,
-  Weapon,
+import {
+  PLACE_PRECISION_RANK,
+  type Count,
+  type DateValue,
+  type EventRecord,
+  type EventSource,
+  type FieldClaim,
+  type Perpetrator,
+  type Place,
+  type ReconcileRule,
+  type ResolvedField,
+  type SourcedMention,
+  type Target,
+  type Weapon,
 } from "../model.js";
 import { UNKNOWN } from "./features.js";
 import { compareIds } from "./order.js";
@@ -91,8 +91,6 @@ function claim<T>(m: SourcedMention, value: T): FieldClaim<T> {
   return { mentionId: m.id, documentId: m.documentId, outlet: m.outlet, published: m.published, value };
 }
 
-const precisionRank: Record<PlacePrecision, number> = { point: 0, city: 1, district: 2, admin1: 3, country: 4 };
-
 /**
  * Places go by precision (a town over its country), then by how many sources name the same
  * place. Sources disagree when they name different towns, or different countries.
@@ -103,11 +101,11 @@ function placeField(claims: FieldClaim<Place>[]): ResolvedField<Place | null> {
   const support = (p: Place) => claims.filter((c) => key(c.value) === key(p)).length;
   const best = [...claims].sort(
     (a, b) =>
-      precisionRank[a.value.precision] - precisionRank[b.value.precision] ||
+      PLACE_PRECISION_RANK[b.value.precision] - PLACE_PRECISION_RANK[a.value.precision] ||
       support(b.value) - support(a.value) ||
       compareIds(a.mentionId, b.mentionId),
   )[0].value;
-  const towns = new Set(claims.filter((c) => precisionRank[c.value.precision] <= precisionRank.district).map((c) => key(c.value)));
+  const towns = new Set(claims.filter((c) => PLACE_PRECISION_RANK[c.value.precision] >= PLACE_PRECISION_RANK.district).map((c) => key(c.value)));
   const countries = new Set(claims.map((c) => c.value.country).filter(Boolean));
   return { value: best, rule: "precision", claims, conflict: towns.size > 1 || countries.size > 1, provenance: best.provenance };
 }

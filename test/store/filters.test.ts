@@ -39,6 +39,8 @@ test("every filter narrows mentions and events alike", async (t) => {
     [{ text: "travellers" }, ["bama"]],
     [{ text: "police station Kano" }, ["kano"]],
     [{ country: "NG", type: "BOMBING_EXPLOSION", since: "2020-01-01" }, ["kano"]],
+    [{ documentId: "bama" }, ["bama"]],
+    [{ documentId: "nowhere" }, []],
   ];
   for (const [filter, expected] of cases) {
     assert.deepEqual(documentsOf((await store.listMentions(filter)).items), expected, `mentions ${JSON.stringify(filter)}`);

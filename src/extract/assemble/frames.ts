@@ -1,4 +1,4 @@
-import type { ActorSpan, DateSpan, PlaceSpan } from "../../model.js";
+import { DATE_PRECISION_RANK, PLACE_PRECISION_RANK, type ActorSpan, type DateSpan, type PlaceSpan } from "../../model.js";
 import type { AnnotatedDoc, ClaimSpan, TargetSpan, TriggerSpan, WeaponSpan } from "../annotated.js";
 import { findCasualties, type CasualtyFigures } from "../casualties/index.js";
 
@@ -12,7 +12,6 @@ export interface Frame {
   start: number;
   end: number;
   triggers: TriggerSpan[];
-  dates: DateSpan[];
   places: PlaceSpan[];
   actors: ActorSpan[];
   targets: TargetSpan[];
@@ -124,7 +123,6 @@ function gather(a: AnnotatedDoc, sentence: number, start: number, end: number, t
     triggers,
     location: chooseLocation(a, places, targets, triggers),
     date: chooseDate(a.doc.clean, dates, triggers),
-    dates,
     places,
     actors: inside(a.actors),
     targets,
@@ -141,8 +139,6 @@ function gather(a: AnnotatedDoc, sentence: number, start: number, end: number, t
   return frame;
 }
 
-const PLACE_RANK = { point: 5, city: 4, district: 3, admin1: 2, country: 1 } as const;
-const DATE_RANK = { day: 4, week: 3, month: 2, year: 1 } as const;
 // A country or region is where something happened only after words like these ("in eastern Libya").
 const LOCATIVE = /(?:^|[^\p{L}])(?:in|at|near|outside|across|inside|into|throughout|within|of|from|around|south|north|east|west)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const POSSESSIVE = /^['’]s(?![\p{L}])/u;
@@ -161,7 +157,7 @@ function chooseLocation(a: AnnotatedDoc, places: PlaceSpan[], targets: TargetSpa
     const coarse = p.place.precision === "country" || p.place.precision === "admin1";
     if (p.place.precision === "country" && targets.some((t) => p.start >= t.start && p.end <= t.nationalityEnd)) continue;
     if (coarse && !LOCATIVE.test(text.slice(Math.max(0, p.start - 40), p.start))) continue;
-    const key = [PLACE_RANK[p.place.precision], -distance(p, triggers)];
+    const key = [PLACE_PRECISION_RANK[p.place.precision], -distance(p, triggers)];
     if (key[0]! > bestKey[0]! || (key[0] === bestKey[0] && key[1]! > bestKey[1]!)) [best, bestKey] = [p, key];
   }
   return best;
@@ -181,7 +177,7 @@ function chooseDate(text: string, dates: DateSpan[], triggers: TriggerSpan[]): D
     if (REPORTING.test(text.slice(Math.max(0, d.start - 20), d.start))) continue;
     if (!best) best = d;
     else {
-      const r = DATE_RANK[d.value.precision] - DATE_RANK[best.value.precision];
+      const r = DATE_PRECISION_RANK[d.value.precision] - DATE_PRECISION_RANK[best.value.precision];
       if (r > 0 || (r === 0 && distance(d, triggers) < distance(best, triggers))) best = d;
     }
   }

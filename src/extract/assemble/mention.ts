@@ -81,6 +81,7 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   const claimant = claimSpan ? claimantOf(a, claimSpan, d.frames) : null;
   if (claimSpan) {
     cite("claimed", claimSpan);
+    if (claimSpan.channelSpan) cite("claim", claimSpan.channelSpan);
     if (claimant && !perpetrators.some((p) => p.name === claimant.name)) {
       perpetrators.unshift({ name: claimant.parent ?? claimant.name, kind: claimant.kind, text: claimant.text, status: "claimed" });
     }

@@ -1,4 +1,5 @@
-import type { DateSpan, PlaceSpan } from "../../model.js";
+import { DATE_PRECISION_RANK, PLACE_PRECISION_RANK, type DateSpan, type PlaceSpan } from "../../model.js";
+import { distanceKm } from "../../geo/candidates.js";
 import { frameClass, type Frame, type FrameClass } from "./frames.js";
 
 /** The frames of one document that tell one happening. */
@@ -12,8 +13,6 @@ export interface Draft {
   lastSentence: number;
 }
 
-const PLACE_RANK = { point: 5, city: 4, district: 3, admin1: 2, country: 1 } as const;
-const DATE_RANK = { day: 4, week: 3, month: 2, year: 1 } as const;
 
 /**
  * Merges frames into drafts, one a happening, in reading order (FASTUS's merging of partial
@@ -110,8 +109,8 @@ function absorb(d: Draft, f: Frame): void {
   d.frames.push(f);
   d.lastSentence = Math.max(d.lastSentence, f.sentence);
   d.cls ??= frameClass(f);
-  if (f.date && (!d.date || (datesOverlap(f.date, d.date) && DATE_RANK[f.date.value.precision] > DATE_RANK[d.date.value.precision]))) d.date = f.date;
-  if (f.location && (!d.place || PLACE_RANK[f.location.place.precision] > PLACE_RANK[d.place.place.precision])) d.place = f.location;
+  if (f.date && (!d.date || (datesOverlap(f.date, d.date) && DATE_PRECISION_RANK[f.date.value.precision] > DATE_PRECISION_RANK[d.date.value.precision]))) d.date = f.date;
+  if (f.location && (!d.place || PLACE_PRECISION_RANK[f.location.place.precision] > PLACE_PRECISION_RANK[d.place.place.precision])) d.place = f.location;
   for (const n of frameNations(f)) d.nations.add(n);
   for (const g of frameGroups(f)) d.groups.add(g);
 }
@@ -139,19 +138,17 @@ function datesOverlap(a: DateSpan, b: DateSpan): boolean {
 
 function samePlace(a: PlaceSpan, b: PlaceSpan): boolean {
   if (a.place.geonameId !== null && a.place.geonameId === b.place.geonameId) return true;
-  return distanceKm(a, b) <= 30;
+  return kmBetween(a, b) <= 30;
 }
 
 function placesAgree(a: PlaceSpan, b: PlaceSpan): boolean {
   if (a.place.country && b.place.country && a.place.country !== b.place.country) return false;
-  const fine = (p: PlaceSpan) => PLACE_RANK[p.place.precision] >= PLACE_RANK.city;
-  return !(fine(a) && fine(b)) || distanceKm(a, b) <= 60;
+  const fine = (p: PlaceSpan) => PLACE_PRECISION_RANK[p.place.precision] >= PLACE_PRECISION_RANK.city;
+  return !(fine(a) && fine(b)) || kmBetween(a, b) <= 60;
 }
 
-function distanceKm(a: PlaceSpan, b: PlaceSpan): number {
+/** Kilometres between two places; unknown (Infinity) when either has no point. */
+function kmBetween(a: PlaceSpan, b: PlaceSpan): number {
   const [la, oa, lb, ob] = [a.place.lat, a.place.lon, b.place.lat, b.place.lon];
-  if (la === null || oa === null || lb === null || ob === null) return Infinity;
-  const r = Math.PI / 180;
-  const h = Math.sin(((lb - la) * r) / 2) ** 2 + Math.cos(la * r) * Math.cos(lb * r) * Math.sin(((ob - oa) * r) / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(h));
+  return la === null || oa === null || lb === null || ob === null ? Infinity : distanceKm(la, oa, lb, ob);
 }
