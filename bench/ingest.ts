@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ingestItems } from "../src/cli/ingest-run.js";
+import { BATCH_DOCUMENTS, ingestItems } from "../src/cli/ingest-run.js";
 import { prepareDocument } from "../src/document/prepare.js";
 import { extractDocument } from "../src/extract/pipeline.js";
 import { readSources } from "../src/ingest/sources.js";
@@ -71,7 +71,10 @@ async function storeOnly(dir: string): Promise<Record<string, number>> {
   const path = join(dir, "store.db");
   const store = await openStore({ path });
   const started = process.hrtime.bigint();
-  for (const doc of docs) await store.ingest(doc, doc.text, []);
+  // In batches, as `sitrep ingest` stores them.
+  for (let i = 0; i < docs.length; i += BATCH_DOCUMENTS) {
+    await store.ingest(docs.slice(i, i + BATCH_DOCUMENTS).map((doc) => ({ doc, raw: doc.text, mentions: [] })));
+  }
   const secs = since(started);
   await store.close();
   return {

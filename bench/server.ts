@@ -7,7 +7,7 @@ import type { Mention } from "../src/model.js";
 import { projectRoot } from "../src/paths.js";
 import { createServer } from "../src/server/listen.js";
 import { openStore } from "../src/store/open.js";
-import type { Store } from "../src/store/store.js";
+import type { IngestEntry, Store } from "../src/store/store.js";
 
 // Load on the events endpoint: a store of 100,000 events, 200 connections for 10 s each run.
 // The store is built once through store.ingest (generated one-mention documents, resolved as any
@@ -109,10 +109,15 @@ async function buildStore(): Promise<{ store: Store; buildSeconds: number | null
   if (have >= EVENTS) return { store, buildSeconds: null };
   const next = random(42);
   const started = performance.now();
+  let batch: IngestEntry[] = [];
   for (let i = 0; i < EVENTS; i++) {
     const g = generated(i, next);
     if (i < have) continue;
-    await store.ingest({ id: g.id, text: g.text, clean: g.text, published: g.published, outlet: "Bench Wire", publishedFrom: "given" }, g.text, [g.mention]);
+    batch.push({ doc: { id: g.id, text: g.text, clean: g.text, published: g.published, outlet: "Bench Wire", publishedFrom: "given" }, raw: g.text, mentions: [g.mention] });
+    if (batch.length === 100 || i === EVENTS - 1) {
+      await store.ingest(batch);
+      batch = [];
+    }
     if ((i + 1) % 5000 === 0) process.stderr.write(`bench/server: stored ${i + 1} of ${EVENTS} documents\n`);
   }
   return { store, buildSeconds: (performance.now() - started) / 1000 };

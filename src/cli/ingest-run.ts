@@ -1,7 +1,19 @@
-import { extractDocument } from "../extract/pipeline.js";
+import { batchWithTimeout } from "streaming-iterables";
+import { prepareDocument } from "../document/prepare.js";
+import { extractPrepared } from "../extract/pipeline.js";
 import type { ExtractOptions } from "../extract/annotated.js";
+import type { Doc } from "../model.js";
 import type { SourceItem } from "../ingest/types.js";
-import type { Store } from "../store/store.js";
+import { contentHash } from "../store/content-hash.js";
+import type { IngestEntry, Store } from "../store/store.js";
+
+// Documents are stored in batches: one commit for many documents costs a fraction of one commit
+// each, since the pages they share (index leaves, the full-text index's new segment) are written
+// once. A crash loses at most the batch under way, and the rerun stores it.
+export const BATCH_DOCUMENTS = 64;
+// A slow source (a feed fetched over the network) never keeps documents already read out of the
+// store for longer than this.
+const BATCH_WAIT_MS = 250;
 
 export interface IngestReport {
   new: number;
@@ -11,40 +23,76 @@ export interface IngestReport {
   errors: { origin: string; reason: string }[];
 }
 
+interface Options {
+  extract?: ExtractOptions;
+  /** Called once per item, when it is stored, found a duplicate or has failed. */
+  onItem?: (ok: boolean) => void;
+}
+
 /**
- * Extracts and stores every item, each document in a transaction of its own, so that an input
- * that fails (unreadable, no article, a store error) is reported by its origin and the rest go on.
+ * Extracts and stores every item. Each document is stored whole or not at all, so an input that
+ * fails (unreadable, no article, a store error) is reported by its origin and the rest go on.
  */
-export async function ingestItems(
-  store: Store,
-  items: AsyncIterable<SourceItem>,
-  opts: { extract?: ExtractOptions; onItem?: (ok: boolean) => void } = {},
-): Promise<IngestReport> {
+export async function ingestItems(store: Store, items: AsyncIterable<SourceItem>, opts: Options = {}): Promise<IngestReport> {
   const report: IngestReport = { new: 0, versions: 0, duplicates: 0, mentions: 0, errors: [] };
-  for await (const item of items) {
-    const ok = await ingestItem(store, item, report, opts.extract ?? {});
-    opts.onItem?.(ok);
+  for await (const batch of batchWithTimeout(BATCH_DOCUMENTS, BATCH_WAIT_MS, items)) {
+    await ingestBatch(store, batch, report, opts);
   }
   return report;
 }
 
-async function ingestItem(store: Store, item: SourceItem, report: IngestReport, extract: ExtractOptions): Promise<boolean> {
-  if (item.error !== undefined || !item.doc) {
-    report.errors.push({ origin: item.origin, reason: item.error ?? "no document" });
-    return false;
+async function ingestBatch(store: Store, items: SourceItem[], report: IngestReport, opts: Options): Promise<void> {
+  const fail = (origin: string, reason: string) => {
+    report.errors.push({ origin, reason });
+    opts.onItem?.(false);
+  };
+  const prepared: { origin: string; raw: string; doc: Doc; hash: string }[] = [];
+  for (const item of items) {
+    if (item.error !== undefined || !item.doc) {
+      fail(item.origin, item.error ?? "no document");
+      continue;
+    }
+    try {
+      const doc = prepareDocument(item.doc);
+      prepared.push({ origin: item.origin, raw: item.raw ?? item.doc.html ?? item.doc.text ?? "", doc, hash: contentHash(doc.clean) });
+    } catch (err) {
+      fail(item.origin, (err as Error).message);
+    }
   }
+
+  // A text the store holds already is not extracted again: a rerun after a crash goes quickly
+  // over what was stored before it.
+  const known = await store.knownContent(prepared.map((p) => p.hash));
+  const entries: { origin: string; entry: IngestEntry }[] = [];
+  for (const { origin, raw, doc, hash } of prepared) {
+    if (known.has(hash)) {
+      report.duplicates++;
+      opts.onItem?.(true);
+      continue;
+    }
+    try {
+      const { mentions } = extractPrepared(doc, opts.extract ?? {});
+      entries.push({ origin, entry: { doc, raw, mentions } });
+    } catch (err) {
+      fail(origin, (err as Error).message);
+    }
+  }
+
+  let outcomes;
   try {
-    const { doc, mentions } = extractDocument(item.doc, extract);
-    const outcome = await store.ingest(doc, item.raw ?? item.doc.html ?? item.doc.text ?? "", mentions);
+    outcomes = await store.ingest(entries.map((e) => e.entry));
+  } catch (err) {
+    for (const { origin } of entries) fail(origin, (err as Error).message);
+    return;
+  }
+  outcomes.forEach((outcome, i) => {
+    if (outcome.status === "failed") return fail(entries[i]!.origin, outcome.error ?? "not stored");
     if (outcome.status === "new") report.new++;
     else if (outcome.status === "version") report.versions++;
     else report.duplicates++;
     report.mentions += outcome.mentions;
-    return true;
-  } catch (err) {
-    report.errors.push({ origin: item.origin, reason: (err as Error).message });
-    return false;
-  }
+    opts.onItem?.(true);
+  });
 }
 
 export function reportSummary(report: IngestReport, seconds: number): string {

@@ -34,13 +34,17 @@ const stages: ((a: AnnotatedDoc, opts: ExtractOptions) => void)[] = [
 
 /** Reads one document and returns its clean form and the events it reports. */
 export function extractDocument(src: SourceDocument, opts: ExtractOptions = {}): Extraction {
-  const a = annotate(src, opts);
+  return extractPrepared(prepareDocument(src), opts);
+}
+
+/** The events of a document `prepareDocument` has read already. */
+export function extractPrepared(doc: Doc, opts: ExtractOptions = {}): Extraction {
+  const a = annotate(doc, opts);
   return { doc: a.doc, mentions: assembleMentions(a) };
 }
 
 /** Runs every stage but the last: the document with all its layers. */
-export function annotate(src: SourceDocument, opts: ExtractOptions = {}): AnnotatedDoc {
-  const doc = prepareDocument(src);
+export function annotate(doc: Doc, opts: ExtractOptions = {}): AnnotatedDoc {
   const dateline = findPublicationDate(doc.clean);
   if (dateline && !doc.published) {
     doc.published = dateline.date;

@@ -2,7 +2,7 @@ import { InputError } from "../document/prepare.js";
 import { extractDocument } from "../extract/pipeline.js";
 import type { ExtractOptions } from "../extract/annotated.js";
 import type { SourceDocument } from "../model.js";
-import type { IngestOutcome, Store } from "../store/store.js";
+import type { IngestEntry, IngestOutcome, Store } from "../store/store.js";
 import { badRequest } from "./errors.js";
 
 /** One input the ingest endpoint could not take, named by where it sat in the body. */
@@ -50,20 +50,28 @@ export function readDocuments(body: string, contentType: string): { docs: { inpu
 }
 
 /**
- * Extracts and stores each document as the CLI's ingest does; an unreadable document leaves the
- * others stored. A failing store is not the client's fault and goes up as a server error.
+ * Extracts each document as the CLI's ingest does and stores them in one batch; an unreadable
+ * document, or one the store could not take, is rejected by position and the others are stored.
+ * A store that fails as a whole is not the client's fault and goes up as a server error.
  */
 export async function ingestDocuments(store: Store, docs: { input: string; doc: SourceDocument }[], opts: ExtractOptions): Promise<IngestReport> {
   const report: IngestReport = { ingested: [], rejected: [] };
+  const extracted: { input: string; entry: IngestEntry }[] = [];
   for (const { input, doc: src } of docs) {
     try {
       const { doc, mentions } = extractDocument(src, opts);
-      report.ingested.push(await store.ingest(doc, src.html || src.text || "", mentions));
+      extracted.push({ input, entry: { doc, raw: src.html || src.text || "", mentions } });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       const id = typeof src?.id === "string" ? { id: src.id } : {};
       report.rejected.push({ input, ...id, error: (err as Error).message });
     }
   }
+  const outcomes = await store.ingest(extracted.map((e) => e.entry));
+  outcomes.forEach((outcome, i) => {
+    const { input, entry } = extracted[i]!;
+    if (outcome.status === "failed") report.rejected.push({ input, id: entry.doc.id, error: outcome.error ?? "not stored" });
+    else report.ingested.push(outcome);
+  });
   return report;
 }

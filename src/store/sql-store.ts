@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
-import type { Doc, EventRecord, Mention, ReconcileRule, SourcedMention } from "../model.js";
+import type { Doc, EventRecord, ReconcileRule, SourcedMention } from "../model.js";
 import { resolveAll, resolveMentions } from "../resolve/index.js";
 import { contentHash } from "./content-hash.js";
 import type { Engine } from "./engine.js";
@@ -8,7 +8,8 @@ import { fingerprint, MAX_CANDIDATES, MAX_NEAR_DUPLICATES, NEAR_DUPLICATE_SIMILA
 import { resolvePort } from "./resolve-port.js";
 import { mentionRow, sourcedMention, storedDocument, storedMentionId } from "./rows.js";
 import type { Schema } from "./schema.js";
-import type { AnalystDecision, EventFilter, IngestOutcome, Page, Stats, Store, StoredDocument } from "./store.js";
+import type { ResolvePort } from "../resolve/port.js";
+import type { AnalystDecision, EventFilter, IngestEntry, IngestOutcome, Page, Stats, Store, StoredDocument } from "./store.js";
 
 type Db = Kysely<Schema>;
 
@@ -20,61 +21,91 @@ export class SqlStore implements Store {
     private readonly rule: ReconcileRule,
   ) {}
 
-  async ingest(doc: Doc, raw: string, mentions: Mention[]): Promise<IngestOutcome> {
-    const hash = contentHash(doc.clean);
-    const print = fingerprint(doc.clean);
-    return this.db.transaction().execute(async (trx) => {
-      const same = await trx.selectFrom("documents").select("id").where("content_hash", "=", hash).executeTakeFirst();
-      if (same) return { documentId: same.id, status: "duplicate", mentions: 0 };
-
-      const previous = await this.previousVersion(trx, doc);
-      const id = previous?.id ?? doc.id;
-      const version = previous ? previous.version + 1 : 1;
-      if (previous) await this.retire(trx, previous.seq, id);
-
-      const { seq } = await trx
-        .insertInto("documents")
-        .values({
-          id,
-          version,
-          current: 1,
-          url: doc.url ?? null,
-          title: doc.title ?? null,
-          outlet: doc.outlet ?? null,
-          byline: doc.byline ?? null,
-          published: doc.published ?? null,
-          published_from: doc.publishedFrom ?? null,
-          language: doc.language ?? null,
-          content_hash: hash,
-          raw: raw === doc.text ? null : raw,
-          text: doc.text,
-          clean: doc.clean,
-          minhash: signatureBytes(print.signature),
-          ingested_at: new Date().toISOString(),
-        })
-        .returning("seq")
-        .executeTakeFirstOrThrow();
-      await this.engine.indexDocument(trx, seq, doc.title ?? null, doc.clean);
-      await this.linkNearDuplicates(trx, id, seq, print);
-
-      const stored = mentions.map((m, n) => ({ mention: { ...m, documentId: id }, storedId: storedMentionId(id, version, n) }));
-      if (stored.length > 0) {
-        await trx
-          .insertInto("mentions")
-          .values(stored.map(({ mention, storedId }, n) => mentionRow(mention, storedId, seq, n)))
-          .execute();
+  async ingest(entries: IngestEntry[]): Promise<IngestOutcome[]> {
+    if (entries.length === 0) return [];
+    const trx = await this.db.startTransaction().execute();
+    try {
+      const port = resolvePort(trx);
+      const outcomes: IngestOutcome[] = [];
+      for (const entry of entries) {
+        const before = await trx.savepoint("document").execute();
+        try {
+          outcomes.push(await this.write(trx, port, entry));
+          await before.releaseSavepoint("document").execute();
+        } catch (err) {
+          const undone = await before.rollbackToSavepoint("document").execute();
+          await undone.releaseSavepoint("document").execute();
+          outcomes.push({ documentId: entry.doc.id, status: "failed", mentions: 0, error: (err as Error).message });
+        }
       }
-      const sourced: SourcedMention[] = stored.map(({ mention, storedId }) => ({
-        ...mention,
-        id: storedId,
-        contractId: mention.id,
-        outlet: doc.outlet ?? null,
+      await trx.commit().execute();
+      return outcomes;
+    } catch (err) {
+      await trx.rollback().execute();
+      throw err;
+    }
+  }
+
+  async knownContent(hashes: string[]): Promise<Set<string>> {
+    if (hashes.length === 0) return new Set();
+    const rows = await this.db.selectFrom("documents").select("content_hash").where("content_hash", "in", hashes).execute();
+    return new Set(rows.map((r) => r.content_hash));
+  }
+
+  /** One document and its mentions, inside the caller's transaction. */
+  private async write(trx: Db, port: ResolvePort, { doc, raw, mentions }: IngestEntry): Promise<IngestOutcome> {
+    const hash = contentHash(doc.clean);
+    const same = await trx.selectFrom("documents").select("id").where("content_hash", "=", hash).executeTakeFirst();
+    if (same) return { documentId: same.id, status: "duplicate", mentions: 0 };
+    const print = fingerprint(doc.clean);
+
+    const previous = await this.previousVersion(trx, doc);
+    const id = previous?.id ?? doc.id;
+    const version = previous ? previous.version + 1 : 1;
+    if (previous) await this.retire(trx, previous.seq, id);
+
+    const { seq } = await trx
+      .insertInto("documents")
+      .values({
+        id,
+        version,
+        current: 1,
         url: doc.url ?? null,
+        title: doc.title ?? null,
+        outlet: doc.outlet ?? null,
+        byline: doc.byline ?? null,
         published: doc.published ?? null,
-      }));
-      if (sourced.length > 0) await resolveMentions(resolvePort(trx), sourced, { rule: this.rule });
-      return { documentId: id, status: previous ? "version" : "new", mentions: stored.length };
-    });
+        published_from: doc.publishedFrom ?? null,
+        language: doc.language ?? null,
+        content_hash: hash,
+        raw: raw === doc.text ? null : raw,
+        text: doc.text,
+        clean: doc.clean,
+        minhash: signatureBytes(print.signature),
+        ingested_at: new Date().toISOString(),
+      })
+      .returning("seq")
+      .executeTakeFirstOrThrow();
+    await this.engine.indexDocument(trx, seq, doc.title ?? null, doc.clean);
+    await this.linkNearDuplicates(trx, id, seq, print);
+
+    const stored = mentions.map((m, n) => ({ mention: { ...m, documentId: id }, storedId: storedMentionId(id, version, n) }));
+    if (stored.length > 0) {
+      await trx
+        .insertInto("mentions")
+        .values(stored.map(({ mention, storedId }, n) => mentionRow(mention, storedId, seq, n)))
+        .execute();
+    }
+    const sourced: SourcedMention[] = stored.map(({ mention, storedId }) => ({
+      ...mention,
+      id: storedId,
+      contractId: mention.id,
+      outlet: doc.outlet ?? null,
+      url: doc.url ?? null,
+      published: doc.published ?? null,
+    }));
+    if (sourced.length > 0) await resolveMentions(port, sourced, { rule: this.rule });
+    return { documentId: id, status: previous ? "version" : "new", mentions: stored.length };
   }
 
   /** The current version of the document `doc` is a new text of: the same URL, else the same id. */

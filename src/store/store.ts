@@ -39,12 +39,22 @@ export interface StoredDocument extends Doc {
   nearDuplicates: string[];
 }
 
-export type IngestStatus = "new" | "version" | "duplicate";
+export type IngestStatus = "new" | "version" | "duplicate" | "failed";
+
+/** A document to store, as extraction left it, with the input it was read from. */
+export interface IngestEntry {
+  doc: Doc;
+  /** The input (HTML or text) as it came in. */
+  raw: string;
+  mentions: Mention[];
+}
 
 export interface IngestOutcome {
   documentId: string;
   status: IngestStatus;
   mentions: number;
+  /** Why a "failed" document was not stored. */
+  error?: string;
 }
 
 export interface Stats {
@@ -63,8 +73,15 @@ export type AnalystDecision =
   | { kind: "split"; mentionIds: string[]; at: string };
 
 export interface Store {
-  /** Stores a document and its mentions in one transaction, then resolves the new mentions. */
-  ingest(doc: Doc, raw: string, mentions: Mention[]): Promise<IngestOutcome>;
+  /**
+   * Stores documents with their mentions and resolves the new mentions; one outcome per entry, in
+   * order. Each document is all or nothing (a savepoint of its own): one that fails is rolled
+   * back and reported "failed", the others stay. The entries commit together, which costs a
+   * fraction of one commit per document; a crash before the commit loses all of them, never part of one.
+   */
+  ingest(entries: IngestEntry[]): Promise<IngestOutcome[]>;
+  /** Which of these content hashes (see content-hash.ts) the store holds: their text need not be read again. */
+  knownContent(hashes: string[]): Promise<Set<string>>;
   getDocument(id: string): Promise<StoredDocument | null>;
   listDocuments(filter: { text?: string; limit?: number; offset?: number }): Promise<Page<StoredDocument>>;
   listMentions(filter: EventFilter): Promise<Page<SourcedMention>>;

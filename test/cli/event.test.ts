@@ -8,6 +8,7 @@ import type { Doc, SourcedMention } from "../../src/model.js";
 import { projectRoot } from "../../src/paths.js";
 import { openStore } from "../../src/store/open.js";
 import { hotelReports, misrata } from "../resolve/fixtures.js";
+import { ingestOne } from "../store/fixtures.js";
 
 // Two reports of a hotel attack in Tripoli and one of an attack in Misrata the same week,
 // written for this test, stored in a real SQLite file; the CLI runs as a separate process.
@@ -27,7 +28,7 @@ async function storeWithReports(t: { after(fn: () => void): void }): Promise<str
   const [d1, e1] = hotelReports();
   const elsewhere = { ...d1, documentId: "f", id: "f-1", location: misrata, sentence: "Gunmen attacked a checkpoint outside Misrata on January 29, killing three soldiers." };
   const store = await openStore({ path });
-  for (const m of [d1, e1, elsewhere]) await store.ingest(doc(m), m.sentence, [m]);
+  for (const m of [d1, e1, elsewhere]) await ingestOne(store, doc(m), m.sentence, [m]);
   await store.close();
   return path;
 }

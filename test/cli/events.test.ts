@@ -4,18 +4,18 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { openStore } from "../../src/store/open.js";
 import { csvObjects } from "../export/fixtures.js";
-import { doc, mention, tempDir } from "../store/fixtures.js";
+import { doc, mention, tempDir, ingestOne } from "../store/fixtures.js";
 import { sitrep } from "./run.js";
 
 /** A store holding three events, written through the store so the test does not depend on extraction. */
 async function seeded(t: Parameters<typeof tempDir>[0]): Promise<string> {
   const db = join(tempDir(t), "s.db");
   const store = await openStore({ path: db });
-  await store.ingest(doc("kano", "A car bomb went off in Kano."), "", [mention("kano", { date: "2020-01-10", place: "Kano", lat: 12.0, lon: 8.52, killed: 9, perpetrator: "Boko Haram" })]);
-  await store.ingest(doc("bama", "Gunmen abducted travellers near Bama."), "", [
+  await ingestOne(store, doc("kano", "A car bomb went off in Kano."), "", [mention("kano", { date: "2020-01-10", place: "Kano", lat: 12.0, lon: 8.52, killed: 9, perpetrator: "Boko Haram" })]);
+  await ingestOne(store, doc("bama", "Gunmen abducted travellers near Bama."), "", [
     mention("bama", { date: "2020-09-01", place: "Bama", lat: 11.52, lon: 13.69, attackTypes: ["HOSTAGE_TAKING_KIDNAPPING"], eventType: "VIOLENCE_AGAINST_CIVILIANS", subEventType: "ABDUCTION_FORCED_DISAPPEARANCE" }),
   ]);
-  await store.ingest(doc("niamey", "A grenade hit a bar in Niamey."), "", [mention("niamey", { date: "2021-02-02", country: "NE", place: "Niamey", lat: 13.51, lon: 2.11, wounded: 5, subEventType: "GRENADE" })]);
+  await ingestOne(store, doc("niamey", "A grenade hit a bar in Niamey."), "", [mention("niamey", { date: "2021-02-02", country: "NE", place: "Niamey", lat: 13.51, lon: 2.11, wounded: 5, subEventType: "GRENADE" })]);
   await store.close();
   return db;
 }

@@ -1,8 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { prepareDocument } from "../../src/document/prepare.js";
 import { annotate } from "../../src/extract/pipeline.js";
 
-const actorsOf = (text: string) => annotate({ id: "t", text, published: "2021-03-10" }).actors;
+const actorsOf = (text: string) => annotate(prepareDocument({ id: "t", text, published: "2021-03-10" })).actors;
 
 test("aliases of one group resolve to one canonical name", () => {
   for (const alias of ["ISIS", "ISIL", "Daesh", "the Islamic State of Iraq and the Levant", "soldiers of the caliphate"]) {

@@ -1,8 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { prepareDocument } from "../../src/document/prepare.js";
 import { annotate } from "../../src/extract/pipeline.js";
 
-const claimsOf = (text: string) => annotate({ id: "t", text, published: "2021-03-10" }).claims;
+const claimsOf = (text: string) => annotate(prepareDocument({ id: "t", text, published: "2021-03-10" })).claims;
 
 test("a claim of responsibility with its channel", () => {
   const [c] = claimsOf("The group claimed responsibility on its Twitter account.");

@@ -1,8 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { prepareDocument } from "../../src/document/prepare.js";
 import { annotate } from "../../src/extract/pipeline.js";
 
-const targetsOf = (text: string) => annotate({ id: "t", text, published: "2021-03-10" }).targets;
+const targetsOf = (text: string) => annotate(prepareDocument({ id: "t", text, published: "2021-03-10" })).targets;
 
 test("the head of the phrase decides the type, with the nationality it names", () => {
   const [t] = targetsOf("Gunmen fired on the South Korean embassy.");

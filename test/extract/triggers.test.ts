@@ -1,8 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { prepareDocument } from "../../src/document/prepare.js";
 import { annotate } from "../../src/extract/pipeline.js";
 
-const triggersOf = (text: string) => annotate({ id: "t", text, published: "2021-03-10" }).triggers;
+const triggersOf = (text: string) => annotate(prepareDocument({ id: "t", text, published: "2021-03-10" })).triggers;
 const live = (text: string) => triggersOf(text).filter((t) => !t.cancelledBy);
 
 test("shooting words are armed assaults that imply firearms", () => {

@@ -1,8 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { prepareDocument } from "../../src/document/prepare.js";
 import { annotate } from "../../src/extract/pipeline.js";
 
-const weaponsOf = (text: string) => annotate({ id: "t", text, published: "2021-03-10" }).weapons.map((w) => w.type);
+const weaponsOf = (text: string) => annotate(prepareDocument({ id: "t", text, published: "2021-03-10" })).weapons.map((w) => w.type);
 
 test("instrument words give weapon types; a car bomb is explosives, not a vehicle", () => {
   assert.deepEqual(weaponsOf("They fired with machine guns."), ["FIREARMS"]);

@@ -7,6 +7,7 @@ import { extractDocument } from "../../src/extract/pipeline.js";
 import type { Count, EventRecord, SourceDocument } from "../../src/model.js";
 import { projectRoot } from "../../src/paths.js";
 import { openStore } from "../../src/store/open.js";
+import { ingestOne } from "../store/fixtures.js";
 
 // The seed checks, run for real: extract the seed articles, store them one by one in a
 // SQLite file (each document resolved as it arrives) and read the events back.
@@ -21,7 +22,7 @@ async function ingestSeeds(t: { after(fn: () => void): void }, file: string): Pr
     for (const line of readFileSync(join(seeds, file), "utf8").split("\n").filter((l) => l.trim())) {
       const src = JSON.parse(line) as SourceDocument;
       const { doc, mentions } = extractDocument(src);
-      await store.ingest(doc, src.text ?? src.html ?? "", mentions);
+      await ingestOne(store, doc, src.text ?? src.html ?? "", mentions);
     }
     return (await store.listEvents({ limit: 1000 })).items;
   } finally {

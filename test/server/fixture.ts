@@ -5,6 +5,7 @@ import { extractDocument } from "../../src/extract/pipeline.js";
 import type { Count, Evidence, Mention, SourceDocument } from "../../src/model.js";
 import { openStore } from "../../src/store/open.js";
 import type { Store } from "../../src/store/store.js";
+import { ingestOne } from "../store/fixtures.js";
 
 // A small store of fictional reports written for these tests, stored through the real pipeline
 // (document preparation, SQLite, resolution). Mentions are written by hand so the tests do not
@@ -185,7 +186,7 @@ export async function fixtureStore(): Promise<Fixture> {
   const store = await openStore({ path });
   for (const spec of SPECS) {
     const { doc } = extractDocument(spec.doc);
-    await store.ingest(doc, spec.doc.text!, [mentionFor(spec, doc.text)]);
+    await ingestOne(store, doc, spec.doc.text!, [mentionFor(spec, doc.text)]);
   }
   return {
     store,

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { openStore } from "../../src/store/open.js";
 import type { EventFilter } from "../../src/store/store.js";
-import { doc, mention, tempDir, type MentionSketch } from "./fixtures.js";
+import { doc, mention, tempDir, type MentionSketch, ingestOne } from "./fixtures.js";
 
 // Five reports of five different happenings, far apart in time or place so that each is an event.
 const REPORTS: [string, string, MentionSketch][] = [
@@ -17,7 +17,7 @@ const REPORTS: [string, string, MentionSketch][] = [
 async function seededStore(t: Parameters<typeof tempDir>[0]) {
   const store = await openStore({ path: join(tempDir(t), "s.db") });
   t.after(() => store.close());
-  for (const [id, text, sketch] of REPORTS) await store.ingest(doc(id, text), text, [mention(id, sketch)]);
+  for (const [id, text, sketch] of REPORTS) await ingestOne(store, doc(id, text), text, [mention(id, sketch)]);
   return store;
 }
 

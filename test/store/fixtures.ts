@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Doc, Mention } from "../../src/model.js";
+import type { IngestOutcome, Store } from "../../src/store/store.js";
 
 // Documents and mentions written for these tests; none is taken from a real article.
 
@@ -9,6 +10,12 @@ export function tempDir(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), "sitrep-store-"));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** Stores one document, as a batch of one. */
+export async function ingestOne(store: Store, d: Doc, raw: string, mentions: Mention[]): Promise<IngestOutcome> {
+  const [outcome] = await store.ingest([{ doc: d, raw, mentions }]);
+  return outcome!;
 }
 
 export function doc(id: string, text: string, extra: Partial<Doc> = {}): Doc {

@@ -7,7 +7,7 @@ import type { EventRecord, SourcedMention } from "../../src/model.js";
 import { openStore } from "../../src/store/open.js";
 import { resolvePort } from "../../src/store/resolve-port.js";
 import type { Schema } from "../../src/store/schema.js";
-import { doc, mention, tempDir, type MentionSketch } from "./fixtures.js";
+import { doc, mention, tempDir, type MentionSketch, ingestOne } from "./fixtures.js";
 
 // Stored mentions, each in a document of its own, far enough apart to be events of their own.
 const STORED: [string, MentionSketch][] = [
@@ -24,7 +24,7 @@ async function setUp(t: Parameters<typeof tempDir>[0]) {
   const path = join(tempDir(t), "s.db");
   const store = await openStore({ path });
   t.after(() => store.close());
-  for (const [id, sketch] of STORED) await store.ingest(doc(id, `Report ${id} of an attack.`), "", [mention(id, sketch)]);
+  for (const [id, sketch] of STORED) await ingestOne(store, doc(id, `Report ${id} of an attack.`), "", [mention(id, sketch)]);
   // A second connection, as the resolver would see the store through its port.
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Database(path) }) });
   t.after(() => db.destroy());

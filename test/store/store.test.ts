@@ -5,8 +5,9 @@ import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { Mention } from "../../src/model.js";
 import { projectRoot } from "../../src/paths.js";
+import { contentHash } from "../../src/store/content-hash.js";
 import { openStore } from "../../src/store/open.js";
-import { doc, mention, tempDir } from "./fixtures.js";
+import { doc, mention, tempDir, ingestOne } from "./fixtures.js";
 
 const MARKET = "A bomber blew himself up at a crowded market in Maiduguri on Sunday, killing four traders, police said.";
 const MARKET_UPDATED = "A bomber blew himself up at a crowded market in Maiduguri on Sunday, killing six traders, police said on Monday.";
@@ -15,11 +16,11 @@ test("the same text is stored once, under whatever id it comes again", async (t)
   const path = join(tempDir(t), "s.db");
   const store = await openStore({ path });
   t.after(() => store.close());
-  assert.deepEqual(await store.ingest(doc("a", MARKET), MARKET, [mention("a")]), { documentId: "a", status: "new", mentions: 1 });
-  assert.deepEqual(await store.ingest(doc("a", MARKET), MARKET, [mention("a")]), { documentId: "a", status: "duplicate", mentions: 0 });
+  assert.deepEqual(await ingestOne(store, doc("a", MARKET), MARKET, [mention("a")]), { documentId: "a", status: "new", mentions: 1 });
+  assert.deepEqual(await ingestOne(store, doc("a", MARKET), MARKET, [mention("a")]), { documentId: "a", status: "duplicate", mentions: 0 });
   // Spacing and line breaks do not make a text new.
   const respaced = MARKET.replace(/ /g, "  ").replace("Sunday,", "Sunday,\n");
-  assert.equal((await store.ingest(doc("copy", respaced), respaced, [])).status, "duplicate");
+  assert.equal((await ingestOne(store, doc("copy", respaced), respaced, [])).status, "duplicate");
   const stats = await store.stats();
   assert.equal(stats.documents, 1);
   assert.equal(stats.mentions, 1);
@@ -29,8 +30,8 @@ test("new text at the same URL is a new version; the old mentions give way to th
   const store = await openStore({ path: join(tempDir(t), "s.db") });
   t.after(() => store.close());
   const url = "https://news.example/borno-market";
-  await store.ingest(doc("first-id", MARKET, { url }), `<p>${MARKET}</p>`, [mention("first-id", { killed: 4 })]);
-  const outcome = await store.ingest(doc("other-id", MARKET_UPDATED, { url }), MARKET_UPDATED, [mention("other-id", { killed: 6 })]);
+  await ingestOne(store, doc("first-id", MARKET, { url }), `<p>${MARKET}</p>`, [mention("first-id", { killed: 4 })]);
+  const outcome = await ingestOne(store, doc("other-id", MARKET_UPDATED, { url }), MARKET_UPDATED, [mention("other-id", { killed: 6 })]);
   assert.deepEqual(outcome, { documentId: "first-id", status: "version", mentions: 1 });
 
   const stored = await store.getDocument("first-id");
@@ -49,10 +50,10 @@ test("new text at the same URL is a new version; the old mentions give way to th
 test("new text under the same id is a new version too", async (t) => {
   const store = await openStore({ path: join(tempDir(t), "s.db") });
   t.after(() => store.close());
-  await store.ingest(doc("a", MARKET), MARKET, []);
-  assert.equal((await store.ingest(doc("a", MARKET_UPDATED), MARKET_UPDATED, [])).status, "version");
+  await ingestOne(store, doc("a", MARKET), MARKET, []);
+  assert.equal((await ingestOne(store, doc("a", MARKET_UPDATED), MARKET_UPDATED, [])).status, "version");
   // The first text, seen again, is a duplicate of the version that held it.
-  assert.equal((await store.ingest(doc("a", MARKET), MARKET, [])).status, "duplicate");
+  assert.equal((await ingestOne(store, doc("a", MARKET), MARKET, [])).status, "duplicate");
   assert.equal((await store.getDocument("a"))?.version, 2);
 });
 
@@ -60,9 +61,9 @@ test("mention ids are unique across documents and versions and keep the extracto
   const store = await openStore({ path: join(tempDir(t), "s.db") });
   t.after(() => store.close());
   const two = (d: string) => [mention(d, { id: "m1" }), mention(d, { id: "m2", date: "2021-01-02", place: "Bama" })];
-  await store.ingest(doc("a", MARKET), MARKET, two("a"));
-  await store.ingest(doc("b", MARKET_UPDATED), MARKET_UPDATED, two("b"));
-  await store.ingest(doc("a", `${MARKET} More.`), MARKET, two("a"));
+  await ingestOne(store, doc("a", MARKET), MARKET, two("a"));
+  await ingestOne(store, doc("b", MARKET_UPDATED), MARKET_UPDATED, two("b"));
+  await ingestOne(store, doc("a", `${MARKET} More.`), MARKET, two("a"));
   const ids = (await store.listMentions({ sort: "date" })).items.map((m) => m.id).sort();
   assert.deepEqual(ids, ["a@v2#0", "a@v2#1", "b@v1#0", "b@v1#1"]);
   const contract = (await store.listMentions({})).items.map((m) => m.contractId).sort();
@@ -73,7 +74,7 @@ test("a reopened file keeps documents, raw input, metadata and versions", async 
   const path = join(tempDir(t), "nested", "folder", "s.db");
   const first = await openStore({ path });
   const html = `<html><body><article>${MARKET}</article></body></html>`;
-  await first.ingest(doc("a", MARKET, { title: "Market attack", outlet: "Lake Chad Monitor", url: "https://m.example/1", byline: "Staff" }), html, []);
+  await ingestOne(first, doc("a", MARKET, { title: "Market attack", outlet: "Lake Chad Monitor", url: "https://m.example/1", byline: "Staff" }), html, []);
   await first.close();
 
   const again = await openStore({ path });
@@ -104,9 +105,9 @@ test("a light rewrite of one story is linked as a near-duplicate; another story 
   const other =
     "Protesters blocked the main highway into the capital on Wednesday to demand the release of detained " +
     "students, and police fired tear gas to disperse them, witnesses said. Shops along the route stayed shut.";
-  await store.ingest(doc("wire", wire), wire, []);
-  await store.ingest(doc("rewrite", rewrite), rewrite, []);
-  await store.ingest(doc("other", other), other, []);
+  await ingestOne(store, doc("wire", wire), wire, []);
+  await ingestOne(store, doc("rewrite", rewrite), rewrite, []);
+  await ingestOne(store, doc("other", other), other, []);
   assert.deepEqual((await store.getDocument("rewrite"))?.nearDuplicates, ["wire"]);
   assert.deepEqual((await store.getDocument("wire"))?.nearDuplicates, ["rewrite"]);
   assert.deepEqual((await store.getDocument("other"))?.nearDuplicates, []);
@@ -118,7 +119,7 @@ test("in the demo corpus, the rewrite of a wire story is found and separate repo
   const lines = readFileSync(join(projectRoot, "demo/articles.jsonl"), "utf8").trim().split("\n");
   for (const line of lines) {
     const { id, text } = JSON.parse(line) as { id: string; text: string };
-    await store.ingest(doc(id, text), text, []);
+    await ingestOne(store, doc(id, text), text, []);
   }
   const linked = (await store.listDocuments({})).items.filter((d) => d.nearDuplicates.length > 0).map((d) => [d.id, d.nearDuplicates]);
   assert.deepEqual(linked.sort(), [["demo-014", ["demo-015"]], ["demo-015", ["demo-014"]]]);
@@ -127,9 +128,9 @@ test("in the demo corpus, the rewrite of a wire story is found and separate repo
 test("full-text search finds the current version of documents only", async (t) => {
   const store = await openStore({ path: join(tempDir(t), "s.db") });
   t.after(() => store.close());
-  await store.ingest(doc("a", MARKET, { title: "Borno" }), MARKET, []);
-  await store.ingest(doc("a", MARKET_UPDATED, { title: "Borno" }), MARKET_UPDATED, []);
-  await store.ingest(doc("b", "Floods closed schools across the valley."), "", []);
+  await ingestOne(store, doc("a", MARKET, { title: "Borno" }), MARKET, []);
+  await ingestOne(store, doc("a", MARKET_UPDATED, { title: "Borno" }), MARKET_UPDATED, []);
+  await ingestOne(store, doc("b", "Floods closed schools across the valley."), "", []);
   assert.deepEqual((await store.listDocuments({ text: "Monday traders" })).items.map((d) => [d.id, d.version]), [["a", 2]]);
   assert.equal((await store.listDocuments({ text: "four" })).total, 0);
   assert.deepEqual((await store.listDocuments({ text: "borno" })).items.map((d) => d.id), ["a"]);
@@ -145,19 +146,39 @@ test("a document that fails half-way leaves nothing behind and the store goes on
   t.after(() => store.close());
   const broken = mention("a") as Mention & { self?: unknown };
   broken.self = broken; // cannot be serialised: fails after the document row is written
-  await assert.rejects(store.ingest(doc("a", MARKET), MARKET, [broken]));
+  const failed = await ingestOne(store, doc("a", MARKET), MARKET, [broken]);
+  assert.equal(failed.status, "failed");
+  assert.match(failed.error ?? "", /circular/i);
   assert.equal(await store.getDocument("a"), null);
   assert.equal((await store.listDocuments({ text: "market" })).total, 0);
-  assert.equal((await store.ingest(doc("a", MARKET), MARKET, [mention("a")])).status, "new");
+  assert.equal((await ingestOne(store, doc("a", MARKET), MARKET, [mention("a")])).status, "new");
   assert.equal((await store.stats()).mentions, 1);
+});
+
+test("in a batch, a document that fails is the only one not stored", async (t) => {
+  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  t.after(() => store.close());
+  const broken = mention("b") as Mention & { self?: unknown };
+  broken.self = broken;
+  const outcomes = await store.ingest([
+    { doc: doc("a", MARKET), raw: MARKET, mentions: [mention("a")] },
+    { doc: doc("b", MARKET_UPDATED), raw: MARKET_UPDATED, mentions: [broken] },
+    { doc: doc("c", "Gunmen shot dead a village head near Gwoza on Sunday."), raw: "", mentions: [] },
+    { doc: doc("a-again", MARKET), raw: MARKET, mentions: [] },
+  ]);
+  assert.deepEqual(outcomes.map((o) => o.status), ["new", "failed", "new", "duplicate"]);
+  assert.equal(outcomes[3]!.documentId, "a");
+  assert.deepEqual((await store.listDocuments({})).items.map((d) => d.id).sort(), ["a", "c"]);
+  assert.equal((await store.stats()).mentions, 1);
+  assert.deepEqual(await store.knownContent([contentHash(MARKET), contentHash(MARKET_UPDATED)]), new Set([contentHash(MARKET)]));
 });
 
 test("mentions are resolved into events with their sources as they are stored", async (t) => {
   const store = await openStore({ path: join(tempDir(t), "s.db") });
   t.after(() => store.close());
-  await store.ingest(doc("a", MARKET, { outlet: "Outlet A" }), MARKET, [mention("a", { killed: 4 })]);
-  await store.ingest(doc("b", MARKET_UPDATED, { outlet: "Outlet B" }), MARKET_UPDATED, [mention("b", { killed: 6 })]);
-  await store.ingest(doc("c", "Troops clashed with fighters near Gwoza in May."), "", [mention("c", { date: "2021-05-02", place: "Gwoza", lat: 11.08, lon: 13.69 })]);
+  await ingestOne(store, doc("a", MARKET, { outlet: "Outlet A" }), MARKET, [mention("a", { killed: 4 })]);
+  await ingestOne(store, doc("b", MARKET_UPDATED, { outlet: "Outlet B" }), MARKET_UPDATED, [mention("b", { killed: 6 })]);
+  await ingestOne(store, doc("c", "Troops clashed with fighters near Gwoza in May."), "", [mention("c", { date: "2021-05-02", place: "Gwoza", lat: 11.08, lon: 13.69 })]);
   const events = (await store.listEvents({ sort: "date" })).items;
   assert.equal(events.length, 2);
   assert.deepEqual(events[0]!.sources.map((s) => s.outlet).sort(), ["Outlet A", "Outlet B"]);
@@ -173,8 +194,8 @@ test("mentions are resolved into events with their sources as they are stored", 
 test("merge and split are kept as decisions and respected by re-resolution", async (t) => {
   const store = await openStore({ path: join(tempDir(t), "s.db") });
   t.after(() => store.close());
-  await store.ingest(doc("a", MARKET), MARKET, [mention("a", { date: "2021-03-07" })]);
-  await store.ingest(doc("b", MARKET_UPDATED), MARKET_UPDATED, [mention("b", { date: "2021-03-20" })]);
+  await ingestOne(store, doc("a", MARKET), MARKET, [mention("a", { date: "2021-03-07" })]);
+  await ingestOne(store, doc("b", MARKET_UPDATED), MARKET_UPDATED, [mention("b", { date: "2021-03-20" })]);
   const before = (await store.listEvents({})).items;
   assert.equal(before.length, 2);
 
