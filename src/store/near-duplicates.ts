@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-
 // Syndicated copies and rewrites of one wire story share many word pairs; separate reports, even
 // of the same event, share few. Measured (Jaccard of word pairs): a rewritten wire story 0.51
 // (the demo corpus's demo-014/015); separate reports of one attack 0.10 at most in the demo
@@ -9,8 +7,12 @@ const PERMUTATIONS = 64;
 const BAND_SIZE = 3;
 const SHINGLE_WORDS = 2;
 export const NEAR_DUPLICATE_SIMILARITY = 0.3;
-/** A wire story can have hundreds of copies; a document is compared with and linked to the latest. */
-export const MAX_CANDIDATES = 200;
+/**
+ * A wire story can have hundreds of copies. A document is compared with those sharing the most
+ * bands (a pair at similarity s shares 21·s³ of them on average: the likeliest near-duplicates
+ * first, the latest first among equals) and linked to the closest few.
+ */
+export const MAX_CANDIDATES = 50;
 export const MAX_NEAR_DUPLICATES = 10;
 
 // The minhash package hashes each string once per permutation (2 ms for a 4 KB article, half
@@ -27,12 +29,6 @@ function mix(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 export interface Fingerprint {
   /** MinHash signature, PERMUTATIONS values. */
   signature: Uint32Array;
@@ -40,23 +36,55 @@ export interface Fingerprint {
   bands: number[];
 }
 
-/** Hashes of the text's distinct runs of SHINGLE_WORDS words (the whole text when shorter). */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Hashes of the text's distinct runs of SHINGLE_WORDS words (the whole text when shorter), a word
+ * being a run of letters and digits hashed with FNV-1a. One pass over the characters: no word
+ * strings are made, and only characters beyond ASCII meet a regular expression.
+ */
 function shingles(text: string): Set<number> {
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(fnv1a);
+  const lower = text.toLowerCase();
+  const words: number[] = [];
+  let h = FNV_OFFSET;
+  let inWord = false;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    // A letter outside the first plane is two code units, tested and hashed together.
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < lower.length ? 2 : 1;
+    const word = code < 0x80 ? (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) : WORD_CHAR.test(lower.slice(i, i + width));
+    if (word) {
+      h = Math.imul(h ^ code, FNV_PRIME);
+      if (width === 2) h = Math.imul(h ^ lower.charCodeAt(++i), FNV_PRIME);
+      inWord = true;
+    } else if (inWord) {
+      words.push(h >>> 0);
+      h = FNV_OFFSET;
+      inWord = false;
+    }
+  }
+  if (inWord) words.push(h >>> 0);
   const out = new Set<number>();
   const n = Math.max(words.length - SHINGLE_WORDS + 1, Math.min(words.length, 1));
   for (let i = 0; i < n; i++) {
-    let h = 0;
-    for (let j = i; j < Math.min(i + SHINGLE_WORDS, words.length); j++) h = mix(Math.imul(h, 0x01000193) ^ words[j]!);
-    out.add(h);
+    let k = 0;
+    for (let j = i; j < Math.min(i + SHINGLE_WORDS, words.length); j++) k = mix(Math.imul(k, FNV_PRIME) ^ words[j]!);
+    out.add(k);
   }
   return out;
 }
 
+/** A 48-bit key (an exact JavaScript number and an SQL integer on every engine) for band `index`. */
 function bandKey(index: number, values: Uint32Array): number {
-  const digest = createHash("sha1").update(String(index)).update(values).digest();
-  // 48 bits: an exact JavaScript number and an SQL integer on every engine.
-  return digest.readUIntBE(0, 6);
+  let high = mix(index + 1);
+  let low = mix(~index);
+  for (const v of values) {
+    high = mix(high ^ v);
+    low = mix(Math.imul(low, FNV_PRIME) ^ v);
+  }
+  return (high & 0xffff) * 0x1_0000_0000 + low;
 }
 
 export function fingerprint(text: string): Fingerprint {
@@ -74,18 +102,20 @@ export function fingerprint(text: string): Fingerprint {
   return { signature, bands };
 }
 
-/** Estimated Jaccard similarity of the two texts' word pairs. */
-export function similarity(a: Uint32Array, b: Uint32Array): number {
-  let same = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
-  return same / a.length;
-}
-
 export function signatureBytes(signature: Uint32Array): Uint8Array {
   return new Uint8Array(signature.buffer, signature.byteOffset, signature.byteLength);
 }
 
-export function signatureFromBytes(bytes: Uint8Array): Uint32Array {
-  // Copied: a Buffer from the driver may share a pool and start at an unaligned offset.
-  return new Uint32Array(Uint8Array.from(bytes).buffer);
+/**
+ * Estimated Jaccard similarity of the word pairs of two texts, given one's signature and the
+ * other's as stored (`signatureBytes`). Compared byte by byte: the stored bytes may sit at any
+ * offset of a buffer the driver shares, and copying them costs more than the comparison.
+ */
+export function similarity(signature: Uint32Array, stored: Uint8Array): number {
+  const bytes = signatureBytes(signature);
+  let same = 0;
+  for (let o = 0; o < bytes.length; o += 4) {
+    if (bytes[o] === stored[o] && bytes[o + 1] === stored[o + 1] && bytes[o + 2] === stored[o + 2] && bytes[o + 3] === stored[o + 3]) same++;
+  }
+  return same / signature.length;
 }

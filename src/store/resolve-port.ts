@@ -31,8 +31,13 @@ function mentionsInForce(db: Kysely<Schema>) {
     .where("mentions.superseded", "=", 0);
 }
 
-/** The resolver's view of the store, bound to `db` (a transaction, so one document is one commit). */
+/**
+ * The resolver's view of the store, bound to `db`: a transaction, in which the analysts'
+ * decisions do not change (only merge and split write them, each in a transaction of its own), so
+ * they are read once.
+ */
 export function resolvePort(db: Kysely<Schema>): ResolvePort {
+  let decisions: Promise<AnalystDecision[]> | undefined;
   return {
     async candidates(m: SourcedMention) {
       const country = m.location?.country ?? null;
@@ -73,9 +78,14 @@ export function resolvePort(db: Kysely<Schema>): ResolvePort {
       return rows.map((row) => ({ mention: sourcedMention(row), eventId: row.event_id! }));
     },
 
-    async decisions() {
-      const rows = await db.selectFrom("decisions").selectAll().orderBy("seq").execute();
-      return rows.map((row) => ({ kind: row.kind, mentionIds: JSON.parse(row.mention_ids), at: row.at }) as AnalystDecision);
+    decisions() {
+      decisions ??= db
+        .selectFrom("decisions")
+        .selectAll()
+        .orderBy("seq")
+        .execute()
+        .then((rows) => rows.map((row) => ({ kind: row.kind, mentionIds: JSON.parse(row.mention_ids), at: row.at }) as AnalystDecision));
+      return decisions;
     },
 
     async replaceEvents(oldIds, events) {
@@ -83,15 +93,10 @@ export function resolvePort(db: Kysely<Schema>): ResolvePort {
         await db.deleteFrom("event_sources").where("event_id", "in", oldIds).execute();
         await db.deleteFrom("events").where("id", "in", oldIds).execute();
       }
-      for (const { record, mentionIds } of events) {
-        await db.insertInto("events").values(eventRow(record)).execute();
-        if (mentionIds.length > 0) {
-          await db
-            .insertInto("event_sources")
-            .values(mentionIds.map((mentionId) => ({ mention_id: mentionId, event_id: record.id })))
-            .execute();
-        }
-      }
+      if (events.length === 0) return;
+      await db.insertInto("events").values(events.map((e) => eventRow(e.record))).execute();
+      const sources = events.flatMap(({ record, mentionIds }) => mentionIds.map((mentionId) => ({ mention_id: mentionId, event_id: record.id })));
+      if (sources.length > 0) await db.insertInto("event_sources").values(sources).execute();
     },
   };
 }

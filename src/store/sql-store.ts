@@ -4,7 +4,7 @@ import { resolveAll, resolveMentions } from "../resolve/index.js";
 import { contentHash } from "./content-hash.js";
 import type { Engine } from "./engine.js";
 import { filterConditions, orderBy } from "./filters.js";
-import { fingerprint, MAX_CANDIDATES, MAX_NEAR_DUPLICATES, NEAR_DUPLICATE_SIMILARITY, signatureBytes, signatureFromBytes, similarity, type Fingerprint } from "./near-duplicates.js";
+import { fingerprint, MAX_CANDIDATES, MAX_NEAR_DUPLICATES, NEAR_DUPLICATE_SIMILARITY, signatureBytes, similarity, type Fingerprint } from "./near-duplicates.js";
 import { resolvePort } from "./resolve-port.js";
 import { mentionRow, sourcedMention, storedDocument, storedMentionId } from "./rows.js";
 import type { Schema } from "./schema.js";
@@ -151,24 +151,22 @@ export class SqlStore implements Store {
   private async linkNearDuplicates(db: Db, id: string, seq: number, print: Fingerprint): Promise<void> {
     // Only current versions have bands (retire() drops the others'), so the band index alone
     // names the candidates; their signatures are read for the latest few only.
-    const latest = await db
-      .selectFrom("document_bands")
-      .select("document_seq")
-      .distinct()
-      .where("band", "in", print.bands)
-      .orderBy("document_seq", "desc")
-      .limit(MAX_CANDIDATES)
+    const candidates = await db
+      .selectFrom("documents")
+      .select(["id", "minhash"])
+      .where("seq", "in", (eb) =>
+        eb
+          .selectFrom("document_bands")
+          .select("document_seq")
+          .where("band", "in", print.bands)
+          .groupBy("document_seq")
+          .orderBy((eb) => eb.fn.countAll(), "desc")
+          .orderBy("document_seq", "desc")
+          .limit(MAX_CANDIDATES),
+      )
       .execute();
-    const candidates =
-      latest.length === 0
-        ? []
-        : await db
-            .selectFrom("documents")
-            .select(["id", "minhash"])
-            .where("seq", "in", latest.map((c) => c.document_seq))
-            .execute();
     const links = candidates
-      .map((c) => ({ other: c.id, similarity: similarity(print.signature, signatureFromBytes(c.minhash)) }))
+      .map((c) => ({ other: c.id, similarity: similarity(print.signature, c.minhash) }))
       .filter((c) => c.similarity >= NEAR_DUPLICATE_SIMILARITY)
       .sort((a, b) => b.similarity - a.similarity)
       .slice(0, MAX_NEAR_DUPLICATES);
