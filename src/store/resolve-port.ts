@@ -1,7 +1,7 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { SourcedMention } from "../model.js";
 import type { ResolvePort } from "../resolve/port.js";
-import { eventRow, SHORT_DATE_DAYS, sourcedMention } from "./rows.js";
+import { eventRow, SHORT_DATE_DAYS, sourcedMention, type MentionWithDocument } from "./rows.js";
 import type { Schema } from "./schema.js";
 import type { AnalystDecision } from "./store.js";
 import { isUndated } from "../resolve/features.js";
@@ -31,6 +31,12 @@ function mentionsInForce(db: Kysely<Schema>) {
     .where("mentions.superseded", "=", 0);
 }
 
+// Run for every mention stored, so written as SQL rather than built: building and compiling a
+// seven-part union with the query builder took longer than SQLite takes to run it.
+const CANDIDATES_IN_FORCE = sql`SELECT mentions.id, mentions.contract_id, mentions.body, documents.outlet, documents.url, documents.published, event_sources.event_id
+FROM mentions LEFT JOIN event_sources ON event_sources.mention_id = mentions.id JOIN documents ON documents.seq = mentions.document_seq
+WHERE mentions.superseded = 0 AND mentions.undated = 0`;
+
 /**
  * The resolver's view of the store, bound to `db`: a transaction, in which the analysts'
  * decisions do not change (only merge and split write them, each in a transaction of its own), so
@@ -43,33 +49,36 @@ export function resolvePort(db: Kysely<Schema>): ResolvePort {
       const country = m.location?.country ?? null;
       const start = m.date?.start ?? null;
       if (isUndated(m)) return [];
-      const others = () => mentionsInForce(db).where("mentions.id", "!=", m.id).where("mentions.undated", "=", 0);
       // A union rather than one query with OR, so that each part is one range of an index.
-      const queries = [];
+      const parts: RawBuilder<unknown>[] = [];
+      const part = (...conditions: RawBuilder<unknown>[]) =>
+        parts.push(sql`${CANDIDATES_IN_FORCE} AND mentions.id <> ${m.id} AND ${sql.join(conditions, sql` AND `)}`);
       if (start === null) {
         if (country === null) return [];
-        queries.push(others().where("mentions.country", "=", country));
+        part(sql`mentions.country = ${country}`);
       } else {
         const from = shiftDate(start, -CANDIDATE_WINDOW_DAYS);
         const to = shiftDate(m.date?.end ?? start, CANDIDATE_WINDOW_DAYS);
-        const overlapping = (q: ReturnType<typeof others>) =>
-          [0, 1].map((long) =>
-            q
-              .where("mentions.long_date", "=", long)
-              .where("mentions.date_start", ">=", shiftDate(from, -(long ? LONGEST_DATE_DAYS : SHORT_DATE_DAYS)))
-              .where("mentions.date_start", "<=", to)
-              .where(sql<string>`coalesce(mentions.date_end, mentions.date_start)`, ">=", from),
-          );
-        if (country === null) queries.push(...overlapping(others()));
+        const overlapping = (...where: RawBuilder<unknown>[]) => {
+          for (const long of [0, 1]) {
+            const earliest = shiftDate(from, -(long ? LONGEST_DATE_DAYS : SHORT_DATE_DAYS));
+            part(
+              ...where,
+              sql`mentions.long_date = ${long} AND mentions.date_start >= ${earliest} AND mentions.date_start <= ${to}`,
+              sql`coalesce(mentions.date_end, mentions.date_start) >= ${from}`,
+            );
+          }
+        };
+        if (country === null) overlapping();
         else {
-          queries.push(...overlapping(others().where("mentions.country", "=", country)));
-          queries.push(...overlapping(others().where("mentions.country", "is", null)));
-          queries.push(others().where("mentions.country", "=", country).where("mentions.long_date", "=", 0).where("mentions.date_start", "is", null));
+          overlapping(sql`mentions.country = ${country}`);
+          overlapping(sql`mentions.country IS NULL`);
+          part(sql`mentions.country = ${country} AND mentions.long_date = 0 AND mentions.date_start IS NULL`);
         }
       }
-      const union = queries.reduce((all, query) => all.unionAll(query));
+      const { rows } = await sql<MentionWithDocument & { event_id: string | null }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
       // The port's convention for a stored mention that no event holds yet is an eventId of "".
-      return (await union.execute()).map((row) => ({ mention: sourcedMention(row), eventId: row.event_id ?? "" }));
+      return rows.map((row) => ({ mention: sourcedMention(row), eventId: row.event_id ?? "" }));
     },
 
     async members(eventIds: string[]) {
