@@ -2,7 +2,7 @@ import type { Doc, PlaceSpan, Sentence } from "../model.js";
 import { candidatesFor, KEY_CONTINUES, KEY_NAMES, probeKey, type NameCandidates } from "./candidates.js";
 import { placesCodebook } from "./codebook.js";
 import { gazetteer } from "./gazetteer.js";
-import { ARTICLE, tokenize, type Token } from "./keys.js";
+import { ARTICLE, isAsciiWordChar, tokenize, type Token } from "./keys.js";
 import { isCued, resolveNames, type NameMatch } from "./resolve.js";
 
 // Finds the names of places in a document: a scan over its words that looks each run of words up
@@ -11,12 +11,13 @@ import { isCued, resolveNames, type NameMatch } from "./resolve.js";
 // tells nothing (wire copy in capitals, headlines in title case, hashtags) the cue words around
 // a name and the article's context decide instead.
 
-interface WordInfo {
-  sentence: number;
-  /** First word of its sentence or line: capitalised by position, not because it is a name. */
-  initial: boolean;
-  /** The word's line carries no case information. */
-  caseless: boolean;
+/** Where each word stands, one entry per word. */
+interface Layout {
+  sentence: Int32Array;
+  /** 1 for the first word of its sentence or line: capitalised by position, not because it is a name. */
+  initial: Uint8Array;
+  /** 1 when the word's case carries no information: its line's (capitals, a headline) or a hashtag's. */
+  caseless: Uint8Array;
 }
 
 function isCapitalised(raw: string): boolean {
@@ -26,71 +27,130 @@ function isCapitalised(raw: string): boolean {
 
 const hasLower = /\p{Ll}/u;
 const hasUpper = /\p{Lu}/u;
+const hasDigit = /\d/;
+
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 4;
+
+/** Whether a word holds lower case, upper case and digits; an ASCII word is read by its codes. */
+function shape(raw: string): number {
+  let bits = 0;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c >= 128) return (hasLower.test(raw) ? LOWER : 0) | (hasUpper.test(raw) ? UPPER : 0) | (hasDigit.test(raw) ? DIGIT : 0);
+    // A word's ASCII characters are letters and digits only.
+    bits |= c >= 97 ? LOWER : c >= 65 ? UPPER : DIGIT;
+  }
+  return bits;
+}
+
+const space = /\s/;
+
+function isSpace(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : space.test(text[at]);
+}
 
 /** Characters between two words of one name: spaces, a hyphen, an apostrophe, a period, one line break. */
 function joins(text: string, a: Token, b: Token): boolean {
   if (b.start - a.end > 4) return false;
-  const gap = text.slice(a.end, b.start);
-  return /^[\s\-'’.]*$/.test(gap) && !/\n\s*\n/.test(gap);
+  let afterBreak = false;
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 45 || c === 39 || c === 0x2019 || c === 46) afterBreak = false;
+    else if (!isSpace(text, k)) return false;
+    else if (c === 10) {
+      if (afterBreak) return false;
+      afterBreak = true;
+    }
+  }
+  return true;
 }
 
 /** Only spaces between two words (no punctuation, no line break): one run of a proper name. */
 function adjacent(text: string, a: Token, b: Token): boolean {
-  return /^ +$/.test(text.slice(a.end, b.start));
+  if (b.start === a.end) return false;
+  for (let k = a.end; k < b.start; k++) if (text.charCodeAt(k) !== 32) return false;
+  return true;
 }
 
 /**
  * Where each word stands: its sentence, whether it opens its sentence or line, and whether its
  * line carries case information. Lines in capitals, or in title case as headlines are, do not.
  */
-function wordInfo(text: string, tokens: Token[], sentences: Sentence[]): WordInfo[] {
-  const lineOf = new Int32Array(tokens.length);
-  const lines: { lower: boolean; upper: number; words: number; capitalised: number }[] = [];
-  let line = -1;
-  let nextBreak = -1;
-  tokens.forEach((t, i) => {
-    if (line < 0 || t.start > nextBreak) {
-      while (line < 0 || (nextBreak >= 0 && t.start > nextBreak)) {
-        line++;
-        lines.push({ lower: false, upper: 0, words: 0, capitalised: 0 });
-        nextBreak = text.indexOf("\n", nextBreak + 1);
-        if (nextBreak < 0) nextBreak = Infinity;
-      }
-    }
-    lineOf[i] = line;
-    const stats = lines[line];
-    if (hasLower.test(t.raw)) stats.lower = true;
-    else if (hasUpper.test(t.raw)) stats.upper += t.raw.length;
-    if (t.raw.length >= 4 && !/\d/.test(t.raw)) {
-      stats.words++;
-      if (isCapitalised(t.raw)) stats.capitalised++;
-    }
-  });
-  const caseless = lines.map((l) => (l.lower ? l.words >= 3 && l.words <= 25 && l.capitalised >= 0.75 * l.words : l.upper >= 3));
-  const info: WordInfo[] = [];
+function layout(text: string, tokens: Token[], sentences: Sentence[]): Layout {
+  const n = tokens.length;
+  const out: Layout = { sentence: new Int32Array(n), initial: new Uint8Array(n), caseless: new Uint8Array(n) };
+  // The current line's words, from `lineStart`, and what its words say of its case.
+  let lineStart = 0;
+  let lower = false;
+  let upper = 0;
+  let words = 0;
+  let capitalised = 0;
+  const closeLine = (to: number) => {
+    const caseless = lower ? words >= 3 && words <= 25 && capitalised >= 0.75 * words : upper >= 3;
+    if (caseless) out.caseless.fill(1, lineStart, to);
+    lineStart = to;
+    lower = false;
+    upper = words = capitalised = 0;
+  };
+  let nextBreak = text.indexOf("\n");
+  if (nextBreak < 0) nextBreak = Infinity;
   let s = 0;
   let lastSentence = -1;
-  let lastLine = -1;
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    let newLine = i === 0;
+    if (t.start > nextBreak) {
+      closeLine(i);
+      newLine = true;
+      nextBreak = text.indexOf("\n", t.start);
+      if (nextBreak < 0) nextBreak = Infinity;
+    }
+    const bits = shape(t.raw);
+    if (bits & LOWER) lower = true;
+    else if (bits & UPPER) upper += t.raw.length;
+    if (t.raw.length >= 4 && !(bits & DIGIT)) {
+      words++;
+      if (isCapitalised(t.raw)) capitalised++;
+    }
     while (s + 1 < sentences.length && sentences[s + 1].start <= t.start) s++;
     const sentence = sentences.length ? sentences[s].index : 0;
-    info.push({ sentence, initial: sentence !== lastSentence || lineOf[i] !== lastLine, caseless: caseless[lineOf[i]] });
+    out.sentence[i] = sentence;
+    out.initial[i] = sentence !== lastSentence || newLine ? 1 : 0;
     lastSentence = sentence;
-    lastLine = lineOf[i];
-  });
-  return info;
+  }
+  closeLine(n);
+  return out;
 }
 
-/** A word of a hashtag ("#Ras_lanuf" neutralised to " Ras lanuf"): its case tells nothing. */
-function inHashtag(original: string, t: Token): boolean {
-  let i = t.start - 1;
-  while (i >= 0 && /[\p{L}\p{M}\p{N}_]/u.test(original[i])) i--;
-  return i >= 0 && original[i] === "#";
+const tagChar = /[\p{L}\p{M}\p{N}_]/u;
+
+/** One character of a hashtag's body, read one code unit at a time. */
+function isTagChar(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c < 128 ? c === 95 || isAsciiWordChar(c) : tagChar.test(text[at]);
 }
 
-/** One ordinary English word ("Reading"), or one after "the" ("THE SUMMIT"), as a name. */
-function isCommonName(key: string): boolean {
-  const words = key.split(" ").filter((w) => w !== ARTICLE);
+/**
+ * Marks the words of hashtags ("#Ras_lanuf" neutralised to " Ras lanuf") as caseless: their case
+ * tells nothing. A word is in one when the characters before it, back to a "#", are the hashtag's.
+ */
+function markHashtags(original: string, tokens: Token[], caseless: Uint8Array): void {
+  let t = 0;
+  for (let h = original.indexOf("#"); h >= 0 && t < tokens.length; h = original.indexOf("#", h + 1)) {
+    let end = h + 1;
+    while (end < original.length && isTagChar(original, end)) end++;
+    while (t < tokens.length && tokens[t].start <= h) t++;
+    for (; t < tokens.length && tokens[t].start <= end; t++) caseless[t] = 1;
+  }
+}
+
+/** Words first..last are one ordinary English word ("Reading"), or one after "the" ("THE SUMMIT"). */
+function isCommonName(tokens: Token[], first: number, last: number): boolean {
+  const words: string[] = [];
+  for (let k = first; k <= last; k++) if (tokens[k].key !== ARTICLE) words.push(tokens[k].key);
   if (words[0] === "the") words.shift();
   return words.length === 1 && gazetteer().isCommonWord(words[0]);
 }
@@ -99,16 +159,16 @@ export function findPlaces(doc: Doc, sentences: Sentence[], opts: { region?: str
   const text = doc.clean;
   const tokens = tokenize(text);
   if (!tokens.length) return [];
-  const info = wordInfo(text, tokens, sentences);
+  const info = layout(text, tokens, sentences);
   const book = placesCodebook();
   const g = gazetteer();
-  // Compared once: two long strings that differ late cost their length to compare.
-  const cleaned = doc.text !== text;
-  const tagged = tokens.map((t) => cleaned && inHashtag(doc.text, t));
-  const caseless = (i: number) => info[i].caseless || tagged[i];
+  // Cleaning turns hashtags back into words: a text it left unchanged has none to mark.
+  if (doc.text !== text) markHashtags(doc.text, tokens, info.caseless);
+  const caseless = (i: number) => info.caseless[i] === 1;
   const nameWord = (i: number) => caseless(i) || isCapitalised(tokens[i].raw);
   const connector = (i: number) => !caseless(i) && book.connectorSet.has(tokens[i].raw.toLowerCase());
-  const sameRun = (i: number) => i + 1 < tokens.length && info[i + 1].sentence === info[i].sentence && joins(text, tokens[i], tokens[i + 1]);
+  const sameSentence = (a: number, b: number) => info.sentence[a] === info.sentence[b];
+  const sameRun = (i: number) => i + 1 < tokens.length && sameSentence(i + 1, i) && joins(text, tokens[i], tokens[i + 1]);
 
   const matches: NameMatch[] = [];
   for (let i = 0; i < tokens.length; ) {
@@ -119,9 +179,10 @@ export function findPlaces(doc: Doc, sentences: Sentence[], opts: { region?: str
     }
     let key = tokens[i].key;
     let best = -1;
+    let bestKey = "";
     for (let j = i; ; ) {
       const probe = probeKey(key);
-      if (probe & KEY_NAMES && nameWord(j) && !connector(j) && key !== ARTICLE) best = j;
+      if (probe & KEY_NAMES && nameWord(j) && !connector(j) && key !== ARTICLE) [best, bestKey] = [j, key];
       if (!(probe & KEY_CONTINUES) || !sameRun(j) || !(nameWord(j + 1) || connector(j + 1))) break;
       j++;
       key += ` ${tokens[j].key}`;
@@ -130,18 +191,17 @@ export function findPlaces(doc: Doc, sentences: Sentence[], opts: { region?: str
       i++;
       continue;
     }
-    const names = candidatesFor(tokens.slice(i, best + 1).map((t) => t.key).join(" "));
-    if (names) matches.push(describe(i, best, names));
+    const names = candidatesFor(bestKey);
+    if (names) matches.push(describe(i, best, bestKey, names));
     i = best + 1;
   }
 
-  function describe(first: number, last: number, names: NameCandidates): NameMatch {
-    const key = tokens.slice(first, last + 1).map((t) => t.key).join(" ");
+  function describe(first: number, last: number, key: string, names: NameCandidates): NameMatch {
     let start = tokens[first].start;
     let end = tokens[last].end;
     let from = first;
     // "al-Qoba", "El Callao": the article is part of the name as written.
-    if (first > 0 && tokens[first - 1].key === ARTICLE && info[first - 1].sentence === info[first].sentence && joins(text, tokens[first - 1], tokens[first])) {
+    if (first > 0 && tokens[first - 1].key === ARTICLE && sameSentence(first - 1, first) && joins(text, tokens[first - 1], tokens[first])) {
       from = first - 1;
       start = tokens[from].start;
     }
@@ -152,17 +212,17 @@ export function findPlaces(doc: Doc, sentences: Sentence[], opts: { region?: str
       to = next;
       end = tokens[next].end;
     }
-    const before = (n: number) => (from - n >= 0 && info[from - n].sentence === info[from].sentence ? tokens[from - n].key : "");
+    const before = (n: number) => (from - n >= 0 && sameSentence(from - n, from) ? tokens[from - n].key : "");
     return {
       start, end, from, to, key, names,
-      sentence: info[first].sentence,
+      sentence: info.sentence[first],
       caseless: caseless(first),
-      initial: info[from].initial,
+      initial: info.initial[from] === 1,
       locative: book.locative.has(before(1)) || (caseless(first) && book.capitalsLocative.has(before(1))),
       settlement: book.settlement.has(before(1)) || (before(1) === "of" && book.settlement.has(before(2))),
       regionCue,
       pluralCue: regionCue && tokens[to].key.endsWith("s"),
-      common: isCommonName(key),
+      common: isCommonName(tokens, first, last),
       acronym: !caseless(first) && first === last && /^\p{Lu}{2,4}$/u.test(tokens[first].raw),
       partOfName: false,
       // "Eastern", "North": a compass word qualifies a place rather than naming one.
@@ -188,10 +248,10 @@ export function findPlaces(doc: Doc, sentences: Sentence[], opts: { region?: str
     if (m.names.kind !== "place") continue;
     const p = m.from - 1;
     const n = m.to + 1;
-    if (p >= 0 && info[p].sentence === m.sentence && joins(text, tokens[p], tokens[m.from]) && (book.titles.has(tokens[p].key) || book.given.has(tokens[p].key))) {
+    if (p >= 0 && info.sentence[p] === m.sentence && joins(text, tokens[p], tokens[m.from]) && (book.titles.has(tokens[p].key) || book.given.has(tokens[p].key))) {
       m.partOfName = true;
     }
-    const surname = n < tokens.length && info[n].sentence === m.sentence && joins(text, tokens[m.to], tokens[n]) && nameWord(n) && !g.isCommonWord(tokens[n].folded);
+    const surname = n < tokens.length && info.sentence[n] === m.sentence && joins(text, tokens[m.to], tokens[n]) && nameWord(n) && !g.isCommonWord(tokens[n].folded);
     if (book.given.has(m.key) && surname) m.partOfName = true;
   }
 
@@ -201,12 +261,12 @@ export function findPlaces(doc: Doc, sentences: Sentence[], opts: { region?: str
     if (m.caseless || m.names.kind === "demonym") continue;
     const p = m.from - 1;
     const n = m.to + 1;
-    const prevJoined = p >= 0 && info[p].sentence === m.sentence && adjacent(text, tokens[p], tokens[m.from]);
-    const byPosition = prevJoined && info[p].initial && g.isCommonWord(tokens[p].folded);
+    const prevJoined = p >= 0 && info.sentence[p] === m.sentence && adjacent(text, tokens[p], tokens[m.from]);
+    const byPosition = prevJoined && info.initial[p] === 1 && g.isCommonWord(tokens[p].folded);
     if (prevJoined && isCapitalised(tokens[p].raw) && !book.qualifierSet.has(tokens[p].key) && !connector(p) && !byPosition) {
       m.partOfName = true;
     }
-    const nextJoined = n < tokens.length && info[n].sentence === m.sentence && adjacent(text, tokens[m.to], tokens[n]);
+    const nextJoined = n < tokens.length && info.sentence[n] === m.sentence && adjacent(text, tokens[m.to], tokens[n]);
     if (nextJoined && isCapitalised(tokens[n].raw) && !book.followers.has(tokens[n].key)) m.partOfName = true;
   }
 

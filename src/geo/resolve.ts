@@ -59,11 +59,18 @@ function contextScore(m: NameMatch, c: Candidate, ctx: Context, self: string | n
   // A name does not support itself: its own country's count is taken off.
   if (supported(c, ctx, self)) score += 4;
   else if (weightOf(c, ctx, self) > 0) score += 2;
-  const { nearKm } = placesCodebook().thresholds;
-  if (ctx.anchors.some((a) => a.match !== m && withinKm(a.candidate.lat, a.candidate.lon, c.lat, c.lon, nearKm))) score += 2;
+  if (nearAnchor(m, c, ctx)) score += 2;
   if (m.regionCue && isRegionKind(c.kind)) score += 10;
   if (m.settlement && isSettlementKind(c.kind)) score += 2;
   return score;
+}
+
+/** True when another place the article names lies near the candidate. */
+function nearAnchor(m: NameMatch, c: Candidate, ctx: Context): boolean {
+  // A loop, not a callback: this runs for every candidate of every name in every round.
+  const { nearKm } = placesCodebook().thresholds;
+  for (const a of ctx.anchors) if (a.match !== m && withinKm(a.candidate.lat, a.candidate.lon, c.lat, c.lon, nearKm)) return true;
+  return false;
 }
 
 function choose(m: NameMatch, ctx: Context, self: string | null): Choice {

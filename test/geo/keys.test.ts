@@ -31,6 +31,14 @@ test("tokens keep their offsets into the text", () => {
   assert.deepEqual(tokenize(text).map((t) => t.key), ["near", "al", "qoba", "in", "derna"]);
 });
 
+test("words beyond ASCII are words of the Unicode classes, folded to ASCII", () => {
+  // A mark after an ASCII letter, a letter outside the basic plane, quotes and dashes between words.
+  const text = "“Şabrātah’s” Cafe\u0301—𝐀bc 😀 Ｔ 12";
+  const words = [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => [m.index, m.index + m[0].length]);
+  assert.deepEqual(tokenize(text).map((t) => [t.start, t.end]), words);
+  assert.deepEqual(tokenize(text).map((t) => t.folded), ["sabratah", "s", "cafe", "abc", "t", "12"]);
+});
+
 test("equal keys hash equal and different keys differ", () => {
   assert.deepEqual(hashKey("tripoli"), hashKey("tripoli"));
   assert.notDeepEqual(hashKey("tripoli"), hashKey("tripolis"));
