@@ -1,6 +1,6 @@
 import { loadCodebook } from "../codebook/load.js";
 import type { AnnotatedDoc, ClaimSpan } from "./annotated.js";
-import { compilePatterns, findAll, sentenceAt } from "./patterns.js";
+import { compilePatterns, findAll, sentenceAt, type PatternSet } from "./patterns.js";
 
 interface ClaimsCodebook {
   claim: string[];
@@ -11,9 +11,9 @@ interface ClaimsCodebook {
 
 interface Compiled {
   kinds: ClaimSpan["kind"][];
-  re: RegExp;
+  patterns: PatternSet;
   channels: string[];
-  channelRe: RegExp;
+  channelPatterns: PatternSet;
 }
 
 let compiled: Compiled | null = null;
@@ -23,9 +23,9 @@ function compile(): Compiled {
   return {
     // Denials first: "denied claiming responsibility" is a denial, not a claim.
     kinds: ["denial", "claim", "suspicion"],
-    re: compilePatterns([book.denial, book.claim, book.suspicion]),
+    patterns: compilePatterns([book.denial, book.claim, book.suspicion]),
     channels: Object.keys(book.channels),
-    channelRe: compilePatterns(Object.values(book.channels).map((p) => [p])),
+    channelPatterns: compilePatterns(Object.values(book.channels).map((p) => [p])),
   };
 }
 
@@ -34,14 +34,14 @@ export function findClaims(a: AnnotatedDoc): ClaimSpan[] {
   compiled ??= compile();
   const text = a.doc.clean;
   const spans: ClaimSpan[] = [];
-  for (const s of findAll(compiled.re, text)) {
+  for (const s of findAll(compiled.patterns, text)) {
     const sentence = sentenceAt(a.sentences, s.start);
     if (sentence < 0) continue;
     const kind = compiled.kinds[s.tag]!;
     const span: ClaimSpan = { start: s.start, end: s.end, text: a.doc.text.slice(s.start, s.end), sentence, kind };
     if (kind === "claim") {
       const sent = a.sentences[sentence]!;
-      const hit = findAll(compiled.channelRe, text, sent.start, sent.end)[0];
+      const hit = findAll(compiled.channelPatterns, text, sent.start, sent.end)[0];
       if (hit) {
         span.channel = compiled.channels[hit.tag]!;
         span.channelSpan = { start: hit.start, end: hit.end, text: a.doc.text.slice(hit.start, hit.end) };

@@ -10,40 +10,70 @@ export interface PhraseMatch<T> {
   value: T;
 }
 
+/** The phrases that begin with some words: a node of the lexicon's tree of words. */
+interface Node<T> {
+  /** The value of the phrase these words make, if they make one. */
+  value?: T;
+  /** The nodes of the phrases that go on, by their next word's key. */
+  next: Map<string, Node<T>>;
+  /** Phrases whose last word is a wildcard stem. */
+  wild?: Wildcards<T>;
+}
+
+interface Wildcards<T> {
+  /**
+   * By the first letters of the stem (see `stemKey`), longest stems first, so a word is tried
+   * against a handful of stems only.
+   */
+  stems: Map<number, { stem: string; value: T }[]>;
+  /** A bit for each key of `stems`, folded: most words begin no stem, and a bit costs less than a probe. */
+  bits: Uint32Array;
+}
+
+const WILD_BITS = 1 << 14;
+
+/**
+ * The first STEM_PREFIX letters of a word key as a number, so looking a word up allocates no
+ * string. Keys that collide are told apart by the stem itself.
+ */
+function stemKey(word: string): number {
+  return (word.charCodeAt(0) * 31 + word.charCodeAt(1)) * 31 + word.charCodeAt(2);
+}
+
 /**
  * Looks up multi-word phrases by their word keys, longest first. A phrase whose last word ends in
- * "*" matches any ending of that word ("soldier*": soldier, soldiers). Lookup costs a few map
- * probes per word, so a lexicon of thousands of phrases scans a page in well under a millisecond.
+ * "*" matches any ending of that word ("soldier*": soldier, soldiers). Lookup walks a tree of
+ * words, a map probe or two per word, so a lexicon of thousands of phrases scans a page in well
+ * under a millisecond.
  */
 export class PhraseLexicon<T> {
-  private readonly exact = new Map<string, T>();
-  /**
-   * Wildcard phrases by the key of their words before the last, then by the first letters of the
-   * last word's stem (longest stems first), so a word is tried against a handful of stems only.
-   */
-  private readonly wild = new Map<string, Map<string, { stem: string; value: T }[]>>();
-  /** Every key that begins some phrase: the scan stops extending a run that begins none. */
-  private readonly prefixes = new Set<string>();
+  private readonly root: Node<T> = { next: new Map() };
 
   add(phrase: string, value: T): void {
     const wildcard = phrase.trimEnd().endsWith("*");
     const keys = tokenizeWords(phrase.replace(/\*\s*$/, "")).map((w) => w.key);
     if (keys.length === 0) return;
-    for (let k = 1; k < keys.length; k++) this.prefixes.add(keys.slice(0, k).join(" "));
+    const words = wildcard ? keys.slice(0, -1) : keys;
+    let node = this.root;
+    for (const key of words) {
+      let next = node.next.get(key);
+      if (!next) node.next.set(key, (next = { next: new Map() }));
+      node = next;
+    }
     if (!wildcard) {
-      const key = keys.join(" ");
-      this.prefixes.add(key);
-      if (!this.exact.has(key)) this.exact.set(key, value);
+      if (node.value === undefined) node.value = value;
       return;
     }
-    const head = keys.slice(0, -1).join(" ");
     const stem = keys[keys.length - 1]!;
-    const byPrefix = this.wild.get(head) ?? new Map<string, { stem: string; value: T }[]>();
-    const list = byPrefix.get(stem.slice(0, STEM_PREFIX)) ?? [];
+    if (stem.length < STEM_PREFIX) throw new Error(`wildcard stem shorter than ${STEM_PREFIX} letters: ${phrase}`);
+    const wild: Wildcards<T> = (node.wild ??= { stems: new Map(), bits: new Uint32Array(WILD_BITS / 32) });
+    const key = stemKey(stem);
+    const bit = key & (WILD_BITS - 1);
+    wild.bits[bit >> 5]! |= 1 << (bit & 31);
+    const list = wild.stems.get(key) ?? [];
     if (!list.some((x) => x.stem === stem)) list.push({ stem, value });
     list.sort((x, y) => y.stem.length - x.stem.length);
-    byPrefix.set(stem.slice(0, STEM_PREFIX), list);
-    this.wild.set(head, byPrefix);
+    wild.stems.set(key, list);
   }
 
   /** Longest non-overlapping matches over `words`, left to right. */
@@ -60,19 +90,25 @@ export class PhraseLexicon<T> {
   }
 
   private longestAt(words: readonly Word[], i: number, accept?: (m: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
-    const matches: PhraseMatch<T>[] = [];
-    let head = "";
+    // Shortest first; where a wildcard and a whole word match the same words, the whole word wins.
+    let matches: PhraseMatch<T>[] | null = null;
+    let node = this.root;
     for (let k = 0; i + k < words.length; k++) {
       const word = words[i + k]!.key;
-      const stems = this.wild.get(head)?.get(word.slice(0, STEM_PREFIX));
-      const hit = stems?.find((x) => word.startsWith(x.stem));
-      if (hit) matches.push({ first: i, last: i + k, value: hit.value });
-      const key = k === 0 ? word : `${head} ${word}`;
-      const value = this.exact.get(key);
-      if (value !== undefined) matches.push({ first: i, last: i + k, value });
-      if (!this.prefixes.has(key)) break;
-      head = key;
+      if (node.wild && word.length >= STEM_PREFIX) {
+        const key = stemKey(word);
+        const bit = key & (WILD_BITS - 1);
+        if (node.wild.bits[bit >> 5]! & (1 << (bit & 31))) {
+          const hit = node.wild.stems.get(key)?.find((x) => word.startsWith(x.stem));
+          if (hit) (matches ??= []).push({ first: i, last: i + k, value: hit.value });
+        }
+      }
+      const next = node.next.get(word);
+      if (next === undefined) break;
+      if (next.value !== undefined) (matches ??= []).push({ first: i, last: i + k, value: next.value });
+      node = next;
     }
+    if (matches === null) return null;
     for (let j = matches.length - 1; j >= 0; j--) if (!accept || accept(matches[j]!)) return matches[j]!;
     return null;
   }

@@ -1,12 +1,13 @@
 import { loadCodebook } from "../codebook/load.js";
 import type { Doc, Sentence } from "../model.js";
+import { isSpace } from "./patterns.js";
 
 let abbreviations: Set<string> | null = null;
 
 // A full stop, question or exclamation mark, closing quotes or brackets, then space and what can
 // open a sentence: a capital, a digit, an opening quote or bracket.
 const CANDIDATE = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
-const WORD_BEFORE = /([\p{L}.]+)$/u;
+const LETTER = /^\p{L}$/u;
 
 /**
  * Splits the clean text into sentences with offsets. Line breaks end sentences too (a headline has
@@ -28,8 +29,8 @@ export function splitSentences(doc: Doc): Sentence[] {
   for (const cut of [...cuts].sort((x, y) => x - y).concat(text.length)) {
     let s = start;
     let e = cut;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
-    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
     if (e > s) sentences.push({ index: sentences.length, start: s, end: e, text: doc.text.slice(s, e) });
     start = cut;
   }
@@ -38,17 +39,48 @@ export function splitSentences(doc: Doc): Sentence[] {
 
 /** Whether the full stop at `dot` ends a sentence, or closes an abbreviation or an initial. */
 function endsSentence(text: string, dot: number): boolean {
-  const word = WORD_BEFORE.exec(text.slice(Math.max(0, dot - 12), dot))?.[1]?.toLowerCase();
-  if (!word) return true;
-  if (/^\p{L}$/u.test(word) && text[dot - 2] !== undefined && /[\s(]/.test(text[dot - 2]!)) return false;
+  const from = wordStart(text, Math.max(0, dot - 12), dot);
+  if (from === dot) return true;
+  const word = text.slice(from, dot).toLowerCase();
+  if (LETTER.test(word) && text[dot - 2] !== undefined && /[\s(]/.test(text[dot - 2]!)) return false;
   if (abbreviations!.has(word)) return false;
   return true;
 }
 
+/**
+ * Where the run of letters and full stops that ends at `end` begins, looking back no further than
+ * `floor`: what /[\p{L}.]+$/u finds in the slice from `floor`, without the slice.
+ */
+function wordStart(text: string, floor: number, end: number): number {
+  let i = end;
+  while (i > floor) {
+    const c = text.charCodeAt(i - 1);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46) i--;
+    else if (c < 128) break;
+    else {
+      // A letter outside ASCII may be a surrogate pair, which is one letter if all of it is in the slice.
+      const pair = c >= 0xdc00 && c <= 0xdfff && i - 2 >= floor && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
+      const width = pair ? 2 : 1;
+      if (!LETTER.test(text.slice(i - width, i))) break;
+      i -= width;
+    }
+  }
+  return i;
+}
+
 /** Offsets where a line break ends a sentence. */
 function lineBreaks(text: string): number[] {
-  const lines = text.split("\n");
-  const wrapped = lines.filter((l) => l.length >= 55 && l.length <= 85).length > lines.length * 0.5;
+  let lines = 0;
+  let wrappedLines = 0;
+  for (let start = 0; ; ) {
+    const nl = text.indexOf("\n", start);
+    const length = (nl < 0 ? text.length : nl) - start;
+    lines++;
+    if (length >= 55 && length <= 85) wrappedLines++;
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  const wrapped = wrappedLines > lines * 0.5;
   const out: number[] = [];
   const re = wrapped ? /\n[ \t]*\n|(?<=[.!?"”'’])[ \t]*\n/g : /\n/g;
   for (const m of text.matchAll(re)) out.push(m.index! + m[0].length);

@@ -1,6 +1,6 @@
 import { loadCodebook } from "../codebook/load.js";
 import type { AnnotatedDoc, TargetSpan } from "./annotated.js";
-import { sentenceAt } from "./patterns.js";
+import { isSpace, sentenceAt } from "./patterns.js";
 import { PhraseLexicon } from "./phrase-lexicon.js";
 
 let lexicon: PhraseLexicon<string> | null = null;
@@ -35,9 +35,9 @@ export function findTargets(a: AnnotatedDoc): TargetSpan[] {
     let first = m.first;
     while (first > 0 && m.first - first < 4) {
       const prev = words[first - 1]!;
-      const gap = text.slice(prev.end, words[first]!.start);
-      if (!/^[\s']*s?\s*$/.test(gap) && !/^'s\s+$/.test(gap)) break;
-      if (PHRASE_EDGE.has(prev.key) || /^\d/.test(prev.key)) break;
+      if (!joins(text, prev.end, words[first]!.start)) break;
+      const lead = prev.key.charCodeAt(0);
+      if (PHRASE_EDGE.has(prev.key) || (lead >= 48 && lead <= 57)) break;
       first--;
     }
     const start = words[first]!.start;
@@ -56,6 +56,18 @@ export function findTargets(a: AnnotatedDoc): TargetSpan[] {
     });
   }
   return targets;
+}
+
+/**
+ * Whether the text between two words leaves them in one phrase: spaces and apostrophes, an "s"
+ * (a possessive), spaces; what /^[\s']*s?\s*$/ accepts, without cutting the gap out of the text.
+ */
+function joins(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 39)) i++;
+  if (i < to && text.charCodeAt(i) === 115) i++;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  return i === to;
 }
 
 function nationalities(a: AnnotatedDoc, start: number, end: number): Pick<TargetSpan, "nationalities" | "nationalityEnd"> {
@@ -78,7 +90,11 @@ function nationalities(a: AnnotatedDoc, start: number, end: number): Pick<Target
     from = p.start;
   }
   // "of Morocco and South Korea", "of the United Arab Emirates": a run of countries after "of".
-  const after = /^\s+of\s+(?:the\s+)?/.exec(text.slice(end, end + 12));
+  // Most phrases are followed by no "of": a look at the first letter after the spaces spares them
+  // the expression.
+  let next = end;
+  while (next < end + 12 && isSpace(text.charCodeAt(next))) next++;
+  const after = next > end && text.charCodeAt(next) === 111 ? /^\s+of\s+(?:the\s+)?/.exec(text.slice(end, end + 12)) : null;
   if (after) {
     let at = end + after[0].length;
     for (const p of a.places) {

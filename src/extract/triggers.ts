@@ -1,6 +1,6 @@
 import { loadCodebook } from "../codebook/load.js";
 import type { AnnotatedDoc, TriggerSpan } from "./annotated.js";
-import { compilePatterns, findAll, sentenceAt, type TaggedSpan } from "./patterns.js";
+import { compilePatterns, findAll, isSpace, sentenceAt, type PatternSet, type TaggedSpan } from "./patterns.js";
 
 /** An entry of codebook/triggers.yaml. */
 type TriggerEntry = Pick<TriggerSpan, "name" | "attackType" | "eventType" | "subEventType" | "byTarget" | "byState" | "weapon" | "yields"> &
@@ -13,11 +13,14 @@ interface ModalityCue {
   patterns: string[];
 }
 
+/** What a trigger takes from its entry, in the order a span lists it. */
+type EntryFields = Omit<TriggerSpan, "start" | "end" | "text" | "sentence" | "cancelledBy">;
+
 interface Compiled {
-  entries: TriggerEntry[];
-  re: RegExp;
+  entries: EntryFields[];
+  patterns: PatternSet;
   cues: ModalityCue[];
-  cueRe: RegExp;
+  cuePatterns: PatternSet;
   determiners: Set<string>;
 }
 
@@ -27,10 +30,24 @@ function compile(): Compiled {
   const triggers = loadCodebook<{ triggers: TriggerEntry[] }>("triggers").triggers;
   const modality = loadCodebook<{ cues: ModalityCue[]; determiners: string[] }>("modality");
   return {
-    entries: triggers,
-    re: compilePatterns(triggers.map((t) => t.patterns)),
+    // Once per entry rather than per trigger found.
+    entries: triggers.map((entry) => ({
+      name: entry.name,
+      attackType: entry.attackType,
+      eventType: entry.eventType,
+      subEventType: entry.subEventType,
+      ...(entry.byTarget ? { byTarget: entry.byTarget } : {}),
+      ...(entry.byState ? { byState: entry.byState } : {}),
+      ...(entry.weapon ? { weapon: entry.weapon } : {}),
+      ...(entry.yields ? { yields: entry.yields } : {}),
+      suicide: entry.suicide ?? false,
+      weak: entry.weak ?? false,
+      anaphoric: entry.anaphoric ?? false,
+      stateAction: entry.stateAction ?? false,
+    })),
+    patterns: compilePatterns(triggers.map((t) => t.patterns)),
     cues: modality.cues,
-    cueRe: compilePatterns(modality.cues.map((c) => c.patterns)),
+    cuePatterns: compilePatterns(modality.cues.map((c) => c.patterns)),
     determiners: new Set(modality.determiners),
   };
 }
@@ -47,34 +64,16 @@ export function findTriggers(a: AnnotatedDoc): TriggerSpan[] {
   compiled ??= compile();
   const text = a.doc.clean;
   const found: TriggerSpan[] = [];
-  for (const span of findAll(compiled.re, text)) {
+  for (const span of findAll(compiled.patterns, text)) {
     const sentence = sentenceAt(a.sentences, span.start);
     if (sentence < 0) continue;
-    const entry = compiled.entries[span.tag]!;
-    found.push({
-      start: span.start,
-      end: span.end,
-      text: a.doc.text.slice(span.start, span.end),
-      sentence,
-      name: entry.name,
-      attackType: entry.attackType,
-      eventType: entry.eventType,
-      subEventType: entry.subEventType,
-      ...(entry.byTarget ? { byTarget: entry.byTarget } : {}),
-      ...(entry.byState ? { byState: entry.byState } : {}),
-      ...(entry.weapon ? { weapon: entry.weapon } : {}),
-      ...(entry.yields ? { yields: entry.yields } : {}),
-      suicide: entry.suicide ?? false,
-      weak: entry.weak ?? false,
-      anaphoric: entry.anaphoric ?? false,
-      stateAction: entry.stateAction ?? false,
-    });
+    found.push({ start: span.start, end: span.end, text: a.doc.text.slice(span.start, span.end), sentence, ...compiled.entries[span.tag]! });
   }
   let cuesOf = { sentence: -1, cues: [] as TaggedSpan[] };
   for (const t of found) {
     if (cuesOf.sentence !== t.sentence) {
       const s = a.sentences[t.sentence]!;
-      cuesOf = { sentence: t.sentence, cues: findAll(compiled.cueRe, text, s.start, s.end) };
+      cuesOf = { sentence: t.sentence, cues: findAll(compiled.cuePatterns, text, s.start, s.end) };
     }
     const reason = modality(a, t, cuesOf.cues);
     if (reason) t.cancelledBy = reason;
@@ -123,19 +122,20 @@ function wordsBack(text: string, offset: number, n: number, floor: number): numb
   let words = 0;
   while (i > floor && words < n) {
     i--;
-    while (i > floor && /\s/.test(text[i]!)) i--;
-    while (i > floor && !/\s/.test(text[i - 1]!)) i--;
+    while (i > floor && isSpace(text.charCodeAt(i))) i--;
+    while (i > floor && !isSpace(text.charCodeAt(i - 1))) i--;
     words++;
   }
   return i;
 }
 
+const NON_SPACE_RUN = /\S+/g;
+
 function wordsForward(text: string, offset: number, n: number): number {
-  const re = /\S+/g;
-  re.lastIndex = offset;
+  NON_SPACE_RUN.lastIndex = offset;
   let end = offset;
   for (let k = 0; k < n; k++) {
-    const m = re.exec(text);
+    const m = NON_SPACE_RUN.exec(text);
     if (!m) break;
     end = m.index + m[0].length;
   }
