@@ -22,8 +22,8 @@ interface BoilerplateCodebook {
   inline: PatternEntry[];
 }
 
+/** Line patterns joined into one alternation: a line matches when one of them does. */
 export interface LineRule {
-  name: string;
   regex: RegExp;
   onlyInLatinText: boolean;
 }
@@ -51,15 +51,18 @@ const source = "codebook/boilerplate.yaml";
 
 const unicode = (pattern: string) => /\\[pP]\{|\\u\{/.test(pattern);
 
+// Unicode mode only where a pattern needs it (\p{...}): case-insensitive matching is several times
+// slower in it, and the cleaner runs every pattern over every line.
+function flagsOf(entry: PatternEntry, global: boolean): string {
+  return (unicode(entry.pattern) ? "u" : "") + (entry.caseSensitive ? "" : "i") + (global ? "g" : "");
+}
+
 function compile(entry: PatternEntry, section: string, global: boolean): RegExp {
   if (typeof entry?.name !== "string" || typeof entry.pattern !== "string" || typeof entry.comment !== "string") {
     throw new Error(`${source}: every entry of ${section} needs a name, a comment and a pattern (${JSON.stringify(entry)})`);
   }
-  // Unicode mode only where a pattern needs it (\p{...}): case-insensitive matching is several times
-  // slower in it, and the cleaner runs every pattern over every line.
-  const flags = (unicode(entry.pattern) ? "u" : "") + (entry.caseSensitive ? "" : "i") + (global ? "g" : "");
   try {
-    return new RegExp(entry.pattern, flags);
+    return new RegExp(entry.pattern, flagsOf(entry, global));
   } catch (err) {
     throw new Error(`${source}: ${section} "${entry.name}": ${(err as Error).message}`);
   }
@@ -77,11 +80,18 @@ function alternations(entries: PatternEntry[], section: string): RegExp[] {
   });
 }
 
+/** The entries joined into one alternation per flags and Latin-only mark, each pattern's flags kept. */
 function lineRules(entries: PatternEntry[], section: string): LineRule[] {
-  return entries.map((entry) => ({
-    name: entry.name,
-    regex: compile(entry, section, false),
-    onlyInLatinText: entry.onlyInLatinText === true,
+  // Each entry is compiled alone first, so that an error names the entry.
+  for (const entry of entries) compile(entry, section, false);
+  const groups = new Map<string, PatternEntry[]>();
+  for (const entry of entries) {
+    const key = `${flagsOf(entry, false)} ${entry.onlyInLatinText === true}`;
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
+  return [...groups.values()].map((group) => ({
+    regex: new RegExp(group.map((entry) => `(?:${entry.pattern})`).join("|"), flagsOf(group[0]!, false)),
+    onlyInLatinText: group[0]!.onlyInLatinText === true,
   }));
 }
 

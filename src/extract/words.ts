@@ -9,17 +9,35 @@ export interface Word {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-// Most English news is plain ASCII once quotes are straightened; a non-unicode scan is faster.
-const ASCII_WORD = /[A-Za-z0-9]+/g;
+const BEYOND_LATIN1 = /[^\x00-\xff]/;
 const NON_ASCII = /[^\x00-\x7f]/;
+/** The Latin-1 characters WORD takes for word characters; a lookup per character beats its scan. */
+const LATIN1_WORD_CHAR = Uint8Array.from({ length: 256 }, (_, c) => (/[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 0));
 
 /** The words of `text`, with offsets; punctuation and spaces between them are not words. */
 export function tokenizeWords(text: string): Word[] {
   const words: Word[] = [];
+  if (BEYOND_LATIN1.test(text)) {
+    WORD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD.exec(text)) !== null) words.push({ start: m.index, end: m.index + m[0].length, key: wordKey(m[0]) });
+    return words;
+  }
+  // Lower-casing Latin-1 text keeps every offset (no character there changes length, or case by
+  // its neighbours), so one call lower-cases every word; in plain ASCII, most English news once
+  // quotes are straightened, that is the key.
   const ascii = !NON_ASCII.test(text);
-  for (const m of text.matchAll(ascii ? ASCII_WORD : WORD)) {
-    const raw = m[0];
-    words.push({ start: m.index!, end: m.index! + raw.length, key: ascii ? raw.toLowerCase() : wordKey(raw) });
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  for (let i = 0; i < n; ) {
+    if (!LATIN1_WORD_CHAR[lower.charCodeAt(i)]) {
+      i++;
+      continue;
+    }
+    const start = i++;
+    while (i < n && LATIN1_WORD_CHAR[lower.charCodeAt(i)]) i++;
+    const raw = lower.slice(start, i);
+    words.push({ start, end: i, key: ascii ? raw : wordKey(raw) });
   }
   return words;
 }
@@ -41,8 +59,10 @@ export function isAllCaps(text: string): boolean {
   let lower = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122) lower++;
-    else if (c >= 65 && c <= 90) upper++;
+    if (c >= 97 && c <= 122) {
+      // Too many already, were every character left a capital: ordinary text is settled in a line.
+      if (++lower >= (upper + text.length - i) * 0.05) return false;
+    } else if (c >= 65 && c <= 90) upper++;
   }
   return upper > 20 && lower < upper * 0.05;
 }

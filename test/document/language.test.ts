@@ -17,3 +17,9 @@ test("a short text gets no language", () => {
   assert.equal(detectLanguage("Bomb kills three"), undefined);
   assert.equal(detectLanguage(""), undefined);
 });
+
+test("accented and non-Latin-1 characters leave the English count alone", () => {
+  const text = "The army said on Monday that it had retaken the town from the militants after three days of fighting, and that the road to the coast was open again.";
+  assert.equal(detectLanguage(`${text} Café Pérez.`), "eng");
+  assert.equal(detectLanguage(`${text} — Παρίσι, İstanbul.`), "eng");
+});

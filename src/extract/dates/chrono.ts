@@ -23,7 +23,8 @@ function configured(base: Chrono): Chrono {
   return parser;
 }
 
-const casualParser = configured(casual);
+/** The parser findDates runs: its expressions decide what excerpt.ts may leave out. */
+export const casualParser = configured(casual);
 const strictParser = configured(strict);
 
 /**

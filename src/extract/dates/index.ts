@@ -3,6 +3,7 @@ import { sentenceAt } from "../patterns.js";
 import { isAllCaps } from "../words.js";
 import { addDays, isoDay, parseIsoDay, type Day } from "./calendar.js";
 import { parseCasual } from "./chrono.js";
+import { dateExcerpt, sourceOffset } from "./excerpt.js";
 import { readResult, type DateCandidate } from "./read-result.js";
 
 export { findPublicationDate } from "./publication.js";
@@ -24,12 +25,15 @@ function blankTimeOfDayOf(text: string): string {
  */
 export function findDates(doc: Doc, sentences: Sentence[]): DateSpan[] {
   const ref = parseIsoDay(doc.published);
-  const text = blankTimeOfDayOf(doc.clean);
+  const excerpt = dateExcerpt(doc.clean);
+  const parsed = blankTimeOfDayOf(excerpt.text);
+  // The words blanked are date words, so they lie in the excerpt: where it has none, neither has the text.
+  const text = parsed === excerpt.text ? doc.clean : blankTimeOfDayOf(doc.clean);
   const caseSignificant = !isAllCaps(text);
   const spans: DateSpan[] = [];
   let lastDay: Day | null = null;
-  for (const r of parseCasual(text, ref)) {
-    const candidate = readResult(r, text, ref, caseSignificant);
+  for (const r of parseCasual(parsed, ref)) {
+    const candidate = readResult(r, sourceOffset(excerpt, r.index), text, ref, caseSignificant);
     if (!candidate) continue;
     const resolved: DateCandidate = candidate.shift === undefined ? candidate : shifted(candidate, lastDay ?? ref);
     if (resolved.precision === "day" && resolved.range) lastDay = resolved.range[0];

@@ -108,16 +108,17 @@ function relativeRange(phrase: string, c: ParsedComponents, ref: Day): { range: 
 const RELATIVE_WORDS = /^(?:(?:earlier\s+)?this|(?:the\s+)?(?:last|previous))\s+(?:week|month|year)$|^last night$|weekend$|\bago$/;
 
 /**
- * Reads one chrono result into a candidate, or null for what dates no event: times alone, "now",
- * durations and spans counted forward ("for three years", "a year after"), a lower-case "may".
+ * Reads one chrono result, found at `index` of `text`, into a candidate, or null for what dates no
+ * event: times alone, "now", durations and spans counted forward ("for three years", "a year
+ * after"), a lower-case "may".
  */
-export function readResult(r: ParsedResult, text: string, ref: Day | null, caseSignificant: boolean): DateCandidate | null {
+export function readResult(r: ParsedResult, index: number, text: string, ref: Day | null, caseSignificant: boolean): DateCandidate | null {
   const tags = r.tags();
   if (NOT_DATES.some((t) => tags.has(t))) return null;
   if (caseSignificant && misreadCalendarWord(r)) return null;
 
-  let start = r.index;
-  let end = r.index + r.text.replace(TRAILING, "").length;
+  let start = index;
+  let end = index + r.text.replace(TRAILING, "").length;
   start += LEADING_WORD.exec(text.slice(start, end))?.[0].length ?? 0;
   const phrase = text.slice(start, end).toLowerCase().replace(/\s+/g, " ");
   const c = r.start;
@@ -134,7 +135,7 @@ export function readResult(r: ParsedResult, text: string, ref: Day | null, caseS
     const read = ref ? relativeRange(phrase, c, ref) : null;
     const precision = read?.precision ?? (/week/.test(phrase) ? "week" : /month/.test(phrase) ? "month" : /year/.test(phrase) ? "year" : "day");
     let range = read?.range ?? null;
-    const part = precision === "month" || precision === "year" ? partBefore(text, r.index) : null;
+    const part = precision === "month" || precision === "year" ? partBefore(text, index) : null;
     if (part) {
       start = part.start;
       if (range) range = precision === "month" ? monthPart(range[0].year, range[0].month, part.part) : yearPart(range[0].year, part.part);
@@ -163,7 +164,7 @@ export function readResult(r: ParsedResult, text: string, ref: Day | null, caseS
   } else if (c.isCertain("month") || c.isCertain("year")) {
     precision = c.isCertain("month") ? "month" : "year";
     const year = c.get("year")!;
-    const part = partBefore(text, r.index);
+    const part = partBefore(text, index);
     if (part) start = part.start;
     range =
       precision === "month"
