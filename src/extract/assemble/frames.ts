@@ -64,6 +64,8 @@ const DEFINITE = /(?<![\p{L}])(?:the|this|that|these|those|same|such|its)(?:\s+[
 const DEMONSTRATIVE = /(?<![\p{L}])(?:that|this|these|those|same)(?:\s+(?!(?:the|a|an)\b)[\p{L}'’-]+){0,2}\s*$/iu;
 // A specific noun right after a definite article refers back too ("claimed the ambush").
 const DEFINITE_NOUN = /(?<![\p{L}])(?:the|this|that|these|those|its)\s+$/iu;
+// A trigger in -ed after the article is a participle ("the bombed embassy"), not such a noun.
+const PAST_PARTICIPLE = /ed$/i;
 const PLURAL_ATTACK = /(?:attacks|assaults|bombings|raids|strikes)$/iu;
 
 /** Splits each sentence's triggers into frames and gathers each frame's arguments. */
@@ -72,10 +74,11 @@ export function buildFrames(a: AnnotatedDoc): Frame[] {
   const bySentence = new Map<number, TriggerSpan[]>();
   for (const t of a.triggers) {
     if (t.cancelledBy) continue;
-    const list = bySentence.get(t.sentence) ?? [];
-    list.push(t);
-    bySentence.set(t.sentence, list);
+    const list = bySentence.get(t.sentence);
+    if (list) list.push(t);
+    else bySentence.set(t.sentence, [t]);
   }
+  const layers = layersOf(a);
   for (const [index, triggers] of [...bySentence.entries()].sort((x, y) => x[0] - y[0])) {
     const sentence = a.sentences[index]!;
     const groups: TriggerSpan[][] = [];
@@ -97,40 +100,88 @@ export function buildFrames(a: AnnotatedDoc): Frame[] {
         group.push(t);
       } else groups.push([t]);
     }
-    groups.forEach((group, g) => {
+    for (let g = 0; g < groups.length; g++) {
       const start = g === 0 ? sentence.start : cuts[g - 1]!;
       const end = g === groups.length - 1 ? sentence.end : cuts[g]!;
-      frames.push(...splitByNationality(gather(a, index, start, end, group, g > 0)));
-    });
+      for (const f of splitByNationality(gather(a, layers, index, start, end, groups[g]!, g > 0))) frames.push(f);
+    }
   }
   return frames;
 }
 
-function gather(a: AnnotatedDoc, sentence: number, start: number, end: number, triggers: TriggerSpan[], subordinate: boolean): Frame {
-  const inside = <T extends { start: number; end: number }>(xs: T[]) => xs.filter((x) => x.start >= start && x.end <= end);
-  const casualties = findCasualties(a.doc, { index: sentence, start, end, text: a.doc.text.slice(start, end) });
-  const first = triggers[0]!;
-  const before = a.doc.clean.slice(Math.max(start, first.start - 40), first.start);
-  const places = inside(a.places);
+/**
+ * The spans of one layer, to find those of a stretch. Layers come in text order, so a binary search
+ * finds them rather than a reading of the whole layer once a stretch.
+ */
+class Layer<T extends { start: number; end: number }> {
+  private readonly ordered: boolean;
+
+  constructor(private readonly spans: readonly T[]) {
+    let ordered = true;
+    for (let i = 1; i < spans.length && ordered; i++) ordered = spans[i - 1]!.start <= spans[i]!.start;
+    this.ordered = ordered;
+  }
+
+  /** The spans wholly inside `start`..`end`, in the layer's order. */
+  inside(start: number, end: number): T[] {
+    const spans = this.spans;
+    if (!this.ordered) return spans.filter((x) => x.start >= start && x.end <= end);
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (spans[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: T[] = [];
+    for (let i = lo; i < spans.length && spans[i]!.start <= end; i++) if (spans[i]!.end <= end) found.push(spans[i]!);
+    return found;
+  }
+}
+
+interface Layers {
+  places: Layer<PlaceSpan>;
+  dates: Layer<DateSpan>;
+  actors: Layer<ActorSpan>;
+  targets: Layer<TargetSpan>;
+  weapons: Layer<WeaponSpan>;
+  claims: Layer<ClaimSpan>;
+}
+
+function layersOf(a: AnnotatedDoc): Layers {
   // The date line's date is the report's, not an event's.
   const dateline = a.dateline;
-  const dates = inside(a.dates).filter((d) => !dateline || d.end <= dateline.start || d.start >= dateline.end);
-  const targets = inside(a.targets);
+  return {
+    places: new Layer(a.places),
+    dates: new Layer(a.dates.filter((d) => !dateline || d.end <= dateline.start || d.start >= dateline.end)),
+    actors: new Layer(a.actors),
+    targets: new Layer(a.targets),
+    weapons: new Layer(a.weapons),
+    claims: new Layer(a.claims),
+  };
+}
+
+function gather(a: AnnotatedDoc, layers: Layers, sentence: number, start: number, end: number, triggers: TriggerSpan[], subordinate: boolean): Frame {
+  const casualties = findCasualties(a, { start, end });
+  const first = triggers[0]!;
+  const before = a.doc.clean.slice(Math.max(start, first.start - 40), first.start);
+  const places = layers.places.inside(start, end);
+  const targets = layers.targets.inside(start, end);
   const frame: Frame = {
     sentence,
     start,
     end,
     triggers,
     location: chooseLocation(a, places, targets, triggers),
-    date: chooseDate(a.doc.clean, dates, triggers),
+    date: chooseDate(a.doc.clean, layers.dates.inside(start, end), triggers),
     places,
-    actors: inside(a.actors),
+    actors: layers.actors.inside(start, end),
     targets,
-    weapons: inside(a.weapons),
-    claims: inside(a.claims),
+    weapons: layers.weapons.inside(start, end),
+    claims: layers.claims.inside(start, end),
     victims: casualties.victims,
     separate: SEPARATE.test(before),
-    anaphoric: triggers.some((t) => t.anaphoric) ? DEFINITE.test(before) : DEFINITE_NOUN.test(before) && !/ed$/i.test(first.text),
+    anaphoric: triggers.some((t) => t.anaphoric) ? DEFINITE.test(before) : DEFINITE_NOUN.test(before) && !PAST_PARTICIPLE.test(first.text),
     subordinate,
     demonstrative: DEMONSTRATIVE.test(before),
   };
@@ -150,15 +201,21 @@ const POSSESSIVE = /^['’]s(?![\p{L}])/u;
 function chooseLocation(a: AnnotatedDoc, places: PlaceSpan[], targets: TargetSpan[], triggers: TriggerSpan[]): PlaceSpan | null {
   const text = a.doc.clean;
   let best: PlaceSpan | null = null;
-  let bestKey = [-1, 0];
+  let bestRank = -1;
+  let bestNearness = 0;
   for (const p of places) {
     if (p.role !== "location") continue;
     if (POSSESSIVE.test(text.slice(p.end, p.end + 3))) continue;
     const coarse = p.place.precision === "country" || p.place.precision === "admin1";
     if (p.place.precision === "country" && targets.some((t) => p.start >= t.start && p.end <= t.nationalityEnd)) continue;
     if (coarse && !LOCATIVE.test(text.slice(Math.max(0, p.start - 40), p.start))) continue;
-    const key = [PLACE_PRECISION_RANK[p.place.precision], -distance(p, triggers)];
-    if (key[0]! > bestKey[0]! || (key[0] === bestKey[0] && key[1]! > bestKey[1]!)) [best, bestKey] = [p, key];
+    const rank = PLACE_PRECISION_RANK[p.place.precision];
+    const nearness = -distance(p, triggers);
+    if (rank > bestRank || (rank === bestRank && nearness > bestNearness)) {
+      best = p;
+      bestRank = rank;
+      bestNearness = nearness;
+    }
   }
   return best;
 }
@@ -185,7 +242,9 @@ function chooseDate(text: string, dates: DateSpan[], triggers: TriggerSpan[]): D
 }
 
 function distance(s: { start: number; end: number }, triggers: TriggerSpan[]): number {
-  return Math.min(...triggers.map((t) => (s.end <= t.start ? t.start - s.end : s.start >= t.end ? s.start - t.end : 0)));
+  let nearest = Infinity;
+  for (const t of triggers) nearest = Math.min(nearest, s.end <= t.start ? t.start - s.end : s.start >= t.end ? s.start - t.end : 0);
+  return nearest;
 }
 
 /**
@@ -193,9 +252,9 @@ function distance(s: { start: number; end: number }, triggers: TriggerSpan[]): n
  * of several nations is as many events, one a nation.
  */
 function splitByNationality(f: Frame): Frame[] {
-  const plural = f.triggers.some((t) => t.name === "attack" && PLURAL_ATTACK.test(t.text));
+  if (!f.triggers.some((t) => t.name === "attack" && PLURAL_ATTACK.test(t.text))) return [f];
   const nations = [...new Set(f.targets.flatMap((t) => t.nationalities))];
-  if (!plural || nations.length < 2) return [f];
+  if (nations.length < 2) return [f];
   return nations.map((cc) => ({
     ...f,
     targets: f.targets

@@ -19,6 +19,10 @@ const KIND_ORDER = { organization: 0, state: 1, individual: 2, unknown: 3 } as c
 // Words right before an actor that make it the one attacked, not the attacker.
 const LOCATIVE_BEFORE = /(?:in|at|of|near|from|to|into|on)\s+(?:the\s+)?$/i;
 const TARGET_CUE = /(?:against|on|upon|at|targeting|targeted|attack(?:ed|ing)?|bomb(?:ed|ing)?|struck|hit|positions of|forces of)\s+(?:the\s+)?$/i;
+const AGENT_BY = /\bby\s+(?:the\s+)?$/i;
+const SUICIDE = /\bsuicide\b/i;
+// Whitespace that is not one plain space: a sentence with none is on one line already.
+const NOT_ONE_LINE = /\s\s|[^\S ]/;
 
 export interface MentionContext {
   /** Where the document's main events happen, for events whose own sentences name no place. */
@@ -31,7 +35,7 @@ export interface MentionContext {
 export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionContext): Mention {
   const evidence: Evidence[] = [];
   const cite = (field: string, s: Span) => evidence.push({ field, start: s.start, end: s.end, text: a.doc.text.slice(s.start, s.end) });
-  const triggers = d.frames.flatMap((f) => f.triggers);
+  const triggers = fromFrames(d.frames, (f) => f.triggers);
 
   const attackTypes = attackTypesOf(triggers);
   const main = mainTrigger(triggers);
@@ -42,7 +46,7 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
     const nearby = groupNearby(a, d.frames);
     if (nearby) perpetrators.unshift({ name: nearby.parent ?? nearby.name, kind: nearby.kind, text: nearby.text, status: "suspected" });
   }
-  const perpSpans = d.frames.flatMap((f) => f.actors).filter((x) => perpetrators.some((p) => p.text === x.text));
+  const perpSpans = fromFrames(d.frames, (f) => f.actors).filter((x) => perpetrators.some((p) => p.text === x.text));
   for (const s of perpSpans) cite("perpetrators", s);
 
   const targets: Target[] = [];
@@ -75,7 +79,7 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   if (killed) cite("killed", killed);
   if (wounded) cite("wounded", wounded);
 
-  const claims = d.frames.flatMap((f) => f.claims);
+  const claims = fromFrames(d.frames, (f) => f.claims);
   const denied = claims.some((c) => c.kind === "denial");
   const claimSpan = denied ? undefined : claims.find((c) => c.kind === "claim");
   const claimant = claimSpan ? claimantOf(a, claimSpan, d.frames) : null;
@@ -88,7 +92,7 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
     for (const p of perpetrators) if (claimant && p.name === (claimant.parent ?? claimant.name)) p.status = "claimed";
   }
 
-  const suicide = triggers.some((t) => t.suicide) || d.frames.some((f) => /\bsuicide\b/i.test(a.doc.clean.slice(f.start, f.end)));
+  const suicide = triggers.some((t) => t.suicide) || d.frames.some((f) => SUICIDE.test(a.doc.clean.slice(f.start, f.end)));
 
   const location = locationOf(d, ctx);
   if (location && d.place) cite("location", d.place);
@@ -109,12 +113,12 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
     subEventType,
     perpetrators,
     targets,
-    victims: d.frames.flatMap((f) => f.victims.map((v) => ({ text: v.text, type: v.role }))),
+    victims: fromFrames(d.frames, (f) => f.victims).map((v) => ({ text: v.text, type: v.role })),
     weapons,
     claimed: claimSpan !== undefined,
     claim: claimSpan ? { by: claimant ? claimant.parent ?? claimant.name : null, channel: claimSpan.channel ?? null, text: claimSpan.text } : null,
     suicide,
-    sentence: sentence.text.replace(/\s+/g, " ").trim(),
+    sentence: (NOT_ONE_LINE.test(sentence.text) ? sentence.text.replace(/\s+/g, " ") : sentence.text).trim(),
     evidence: evidence.sort((x, y) => x.start - y.start),
     confidence: confidenceOf(d, triggers, killed !== undefined, perpetrators.length > 0, location !== null),
   };
@@ -122,6 +126,13 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   if (wounded) mention.wounded = countOf(wounded);
   if (!ctx.main) mention.background = true;
   return mention;
+}
+
+/** One kind of span of all the frames, in their order (a loop: flatMap is slow in V8). */
+function fromFrames<T>(frames: Frame[], of: (f: Frame) => T[]): T[] {
+  const out: T[] = [];
+  for (const f of frames) for (const x of of(f)) out.push(x);
+  return out;
 }
 
 function attackTypesOf(triggers: TriggerSpan[]): string[] {
@@ -134,7 +145,9 @@ function attackTypesOf(triggers: TriggerSpan[]): string[] {
 function mainTrigger(triggers: TriggerSpan[]): TriggerSpan {
   const strong = triggers.filter((t) => !t.weak);
   const pool = strong.length ? strong : triggers;
-  return [...pool].sort((x, y) => ATTACK_ORDER.indexOf(x.attackType) - ATTACK_ORDER.indexOf(y.attackType))[0]!;
+  let main = pool[0]!;
+  for (const t of pool) if (ATTACK_ORDER.indexOf(t.attackType) < ATTACK_ORDER.indexOf(main.attackType)) main = t;
+  return main;
 }
 
 function acledType(t: TriggerSpan, targets: Target[], perps: Perpetrator[]): [string, string] {
@@ -163,7 +176,7 @@ function perpetratorsOf(a: AnnotatedDoc, frames: Frame[]): Perpetrator[] {
     for (const x of f.actors) {
       const before = text.slice(Math.max(0, x.start - 30), x.start);
       if (TARGET_CUE.test(before)) continue;
-      if (x.kind !== "organization" && !/\bby\s+(?:the\s+)?$/i.test(before)) {
+      if (x.kind !== "organization" && !AGENT_BY.test(before)) {
         const overlaps = (y: { start: number; end: number }) => y.start < x.end && x.start < y.end;
         const modifies = (y: { start: number; end: number }) => overlaps(y) && y.end - y.start > x.end - x.start;
         if (x.start > firstTrigger || f.targets.some(modifies) || f.victims.some(overlaps)) continue;
@@ -197,7 +210,7 @@ function groupNearby(a: AnnotatedDoc, frames: Frame[]): ActorSpan | null {
 function claimantOf(a: AnnotatedDoc, c: ClaimSpan, frames: Frame[]): ActorSpan | null {
   const sameSentence = a.actors.filter((x) => x.sentence === c.sentence && x.kind === "organization");
   const before = sameSentence.filter((x) => x.end <= c.start).pop();
-  return before ?? sameSentence[0] ?? frames.flatMap((f) => f.actors).find((x) => x.kind === "organization") ?? null;
+  return before ?? sameSentence[0] ?? fromFrames(frames, (f) => f.actors).find((x) => x.kind === "organization") ?? null;
 }
 
 function largest<T extends { value: number | null; min?: number } | undefined>(xs: T[]): NonNullable<T> | undefined {

@@ -28,13 +28,14 @@ export function mergeFrames(frames: Frame[]): Draft[] {
   let current: Draft | null = null;
   let latest: Draft | null = null;
   for (const f of frames) {
-    let target = chooseDraft(f, drafts, f.demonstrative && latest ? latest : current);
+    const traits = traitsOf(f);
+    let target = chooseDraft(f, traits, drafts, f.demonstrative && latest ? latest : current);
     if (!target && substantive(f)) {
       target = { frames: [], cls: null, date: null, place: null, nations: new Set(), groups: new Set(), lastSentence: f.sentence };
       drafts.push(target);
     }
     if (!target) continue;
-    absorb(target, f);
+    absorb(target, f, traits);
     latest = target;
     // What a sentence tells after "after" or "in retaliation for" is context: the story goes on
     // about the event of its main clause.
@@ -43,15 +44,15 @@ export function mergeFrames(frames: Frame[]): Draft[] {
   return drafts;
 }
 
-function chooseDraft(f: Frame, drafts: Draft[], current: Draft | null): Draft | null {
+function chooseDraft(f: Frame, traits: Traits, drafts: Draft[], current: Draft | null): Draft | null {
   // "The attack", "that deadly incident": the event just told, even when the stretch also names
   // a date that belongs to something else in it ("the attack ... a campaign launched in May").
-  if (f.anaphoric && !f.separate && current && compatible(f, current, false)) return current;
+  if (f.anaphoric && !f.separate && current && compatible(f, traits, current, false)) return current;
   let best: Draft | null = null;
   let bestScore = 0;
   for (const d of drafts) {
-    if (!compatible(f, d, true)) continue;
-    const s = identity(f, d) - (f.separate && d === current ? 2 : 0);
+    if (!compatible(f, traits, d, true)) continue;
+    const s = identity(f, traits, d) - (f.separate && d === current ? 2 : 0);
     if (s > bestScore) [best, bestScore] = [d, s];
   }
   if (best && bestScore >= 2) return best;
@@ -59,8 +60,8 @@ function chooseDraft(f: Frame, drafts: Draft[], current: Draft | null): Draft | 
   const next = f.sentence - current.lastSentence <= 1;
   // A figure or detail in the next sentence ("20 were wounded, two died in hospital on Sunday")
   // goes on about the event, whatever day its words mention.
-  if (next && !f.subordinate && !f.location && f.triggers.every((t) => t.weak) && compatible(f, current, false)) return current;
-  if (!compatible(f, current, true)) return null;
+  if (next && !f.subordinate && !f.location && f.triggers.every((t) => t.weak) && compatible(f, traits, current, false)) return current;
+  if (!compatible(f, traits, current, true)) return null;
   // A headline tells the main event: the first stretch that fits it is that event.
   if (current.frames.every((x) => x.sentence === 0)) return current;
   // A stretch that names neither when nor where adds to the event being told.
@@ -71,24 +72,21 @@ function chooseDraft(f: Frame, drafts: Draft[], current: Draft | null): Draft | 
 }
 
 /** How strongly a frame and a draft name the same happening. */
-function identity(f: Frame, d: Draft): number {
+function identity(f: Frame, traits: Traits, d: Draft): number {
   let s = 0;
-  if ([...frameNations(f)].some((n) => d.nations.has(n))) s += 3;
+  if (shares(traits.nations, d.nations)) s += 3;
   if (f.location && d.place && f.location.place.precision !== "country" && samePlace(f.location, d.place)) s += 2;
   if (f.date?.value.start && d.date && f.date.value.start === d.date.value.start && f.date.value.end === d.date.value.end) s += 2;
-  if ([...frameGroups(f)].some((g) => d.groups.has(g))) s += 1;
+  if (shares(traits.groups, d.groups)) s += 1;
   return s;
 }
 
-function compatible(f: Frame, d: Draft, checkDate: boolean): boolean {
-  const cls = frameClass(f);
-  if (cls && d.cls && cls !== d.cls) return false;
+function compatible(f: Frame, traits: Traits, d: Draft, checkDate: boolean): boolean {
+  if (traits.cls && d.cls && traits.cls !== d.cls) return false;
   if (checkDate && f.date && d.date && !datesOverlap(f.date, d.date)) return false;
   if (f.location && d.place && !placesAgree(f.location, d.place)) return false;
-  const nations = frameNations(f);
-  if (nations.size && d.nations.size && ![...nations].some((n) => d.nations.has(n))) return false;
-  const groups = frameGroups(f);
-  if (groups.size && d.groups.size && ![...groups].some((g) => d.groups.has(g))) return false;
+  if (traits.nations.size && d.nations.size && !shares(traits.nations, d.nations)) return false;
+  if (traits.groups.size && d.groups.size && !shares(traits.groups, d.groups)) return false;
   return true;
 }
 
@@ -105,23 +103,35 @@ function substantive(f: Frame): boolean {
   return (figure && (anchored || named || f.targets.length > 0)) || (named && anchored);
 }
 
-function absorb(d: Draft, f: Frame): void {
+function absorb(d: Draft, f: Frame, traits: Traits): void {
   d.frames.push(f);
   d.lastSentence = Math.max(d.lastSentence, f.sentence);
-  d.cls ??= frameClass(f);
+  d.cls ??= traits.cls;
   if (f.date && (!d.date || (datesOverlap(f.date, d.date) && DATE_PRECISION_RANK[f.date.value.precision] > DATE_PRECISION_RANK[d.date.value.precision]))) d.date = f.date;
   if (f.location && (!d.place || PLACE_PRECISION_RANK[f.location.place.precision] > PLACE_PRECISION_RANK[d.place.place.precision])) d.place = f.location;
-  for (const n of frameNations(f)) d.nations.add(n);
-  for (const g of frameGroups(f)) d.groups.add(g);
+  for (const n of traits.nations) d.nations.add(n);
+  for (const g of traits.groups) d.groups.add(g);
 }
 
-/** Nations of diplomatic targets: an embassy's nation tells one attack from another. */
-function frameNations(f: Frame): Set<string> {
-  return new Set(f.targets.filter((t) => t.type === "GOVERNMENT_DIPLOMATIC").flatMap((t) => t.nationalities));
+/** What tells one frame's happening from another's, worked out once a frame. */
+interface Traits {
+  cls: FrameClass | null;
+  /** Nations of diplomatic targets: an embassy's nation tells one attack from another. */
+  nations: Set<string>;
+  groups: Set<string>;
 }
 
-function frameGroups(f: Frame): Set<string> {
-  return new Set(f.actors.filter((a) => a.kind === "organization").map((a) => a.parent ?? a.name));
+function traitsOf(f: Frame): Traits {
+  const nations = new Set<string>();
+  for (const t of f.targets) if (t.type === "GOVERNMENT_DIPLOMATIC") for (const n of t.nationalities) nations.add(n);
+  const groups = new Set<string>();
+  for (const a of f.actors) if (a.kind === "organization") groups.add(a.parent ?? a.name);
+  return { cls: frameClass(f), nations, groups };
+}
+
+function shares(xs: Set<string>, ys: Set<string>): boolean {
+  for (const x of xs) if (ys.has(x)) return true;
+  return false;
 }
 
 function datesOverlap(a: DateSpan, b: DateSpan): boolean {

@@ -1,5 +1,5 @@
 import { casualtyLexicon, type CasualtyLexicon, type Role } from "./lexicon.js";
-import { quantityAt, type Quantity } from "./quantity.js";
+import { mayStartQuantity, quantityAt, type Quantity } from "./quantity.js";
 import { joined, type Token } from "./tokens.js";
 
 // A small finite-state cascade over the words of one sentence, FASTUS-style: counts and the noun
@@ -44,6 +44,15 @@ const POSSESSIVES = new Set(["its", "their", "the", "his", "her", "our", "those"
 // Punctuation that closes a clause; commas do not (appositions, "two officers, both guards, were").
 const CLAUSE_PUNCTUATION = /[;:()[\]"“”—–]|--/;
 
+// Asked of most words of a noun phrase: a loop, not a regular expression.
+function hasDigit(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 function isNegation(t: readonly Token[], p: number): boolean {
   const tok = t[p]!;
   return tok.key === "not" || tok.key === "never" || (tok.key === "t" && /['’]/.test(tok.gap));
@@ -59,7 +68,7 @@ function nounEnd(t: readonly Token[], k: number, lex: CasualtyLexicon): number {
   for (let words = 0; j < t.length && words < 6; j++, words++) {
     const tok = t[j]!;
     if (!joined(tok)) break;
-    if (lex.phraseEnds.has(tok.key) || lex.harmWords.has(tok.key) || /\d/.test(tok.key)) break;
+    if (lex.phraseEnds.has(tok.key) || lex.harmWords.has(tok.key) || hasDigit(tok.key)) break;
     if (tok.key.length > 5 && tok.key.endsWith("ing")) break;
   }
   return j;
@@ -93,7 +102,7 @@ function nameEnd(t: readonly Token[], i: number, lex: CasualtyLexicon, caps: boo
   let j = i;
   for (; j < t.length && j - i < 5 && (j === i || joined(t[j]!)); j++) {
     const tok = t[j]!;
-    if (lex.phraseEnds.has(tok.key) || lex.harmWords.has(tok.key) || lex.notPeople.has(tok.key) || /\d/.test(tok.key)) break;
+    if (lex.phraseEnds.has(tok.key) || lex.harmWords.has(tok.key) || lex.notPeople.has(tok.key) || hasDigit(tok.key)) break;
     if (!caps && !tok.capital) break;
   }
   const words = j - i;
@@ -217,7 +226,7 @@ function predicateAfter(t: readonly Token[], j: number, lex: CasualtyLexicon, ar
   let inRelative = false;
   for (let k = j, steps = 0; k < t.length && steps < 24; k++, steps++) {
     const tok = t[k]!;
-    if (CLAUSE_PUNCTUATION.test(tok.gap) || (article && tok.gap === ",")) return null;
+    if ((tok.gap !== "" && CLAUSE_PUNCTUATION.test(tok.gap)) || (article && tok.gap === ",")) return null;
     // ", including two children," is an aside about the subject: step over it.
     if (tok.gap === "," && lex.subsetBefore.at(t, k)) {
       let close = k + 1;
@@ -340,24 +349,34 @@ export function findClauses(t: readonly Token[], caps: boolean): Finding[] {
   const names: NameMode = caps ? "caps" : "mixed";
   const lex = casualtyLexicon();
   const found: Finding[] = [];
-  const used = new Set<number>();
+  const used = new Uint8Array(t.length);
   // Each count and each verb tells of one finding only.
   const claim = (f: Finding | null) => {
     if (!f) return;
     const spans = [f.verb, ...f.groups.flatMap((g) => (g.quantity ? [[g.quantity.first, g.quantity.end] as const] : []))];
-    for (const [a, b] of spans) for (let k = a; k < b; k++) if (used.has(k)) return;
-    for (const [a, b] of spans) for (let k = a; k < b; k++) used.add(k);
+    for (const [a, b] of spans) for (let k = a; k < b; k++) if (used[k]) return;
+    for (const [a, b] of spans) used.fill(1, a, b);
     found.push(f);
   };
-  // "no one was hurt" holds no count of one: zeros claim their words first.
+  // Most words start no clause: the words that may are found once, for every pass below.
+  const clauseStarts: number[] = [];
+  const quantities: number[] = [];
+  const singulars: number[] = [];
   for (let i = 0; i < t.length; i++) {
-    if (used.has(i)) continue;
+    const key = t[i]!.key;
+    if (lex.clauseStarts.has(key)) clauseStarts.push(i);
+    if (mayStartQuantity(key)) quantities.push(i);
+    if (i > 0 && SINGULAR.has(key)) singulars.push(i);
+  }
+  // "no one was hurt" holds no count of one: zeros claim their words first.
+  for (const i of clauseStarts) {
+    if (used[i]) continue;
     const zeros = zeroAt(t, i, lex);
-    for (const z of zeros) for (let k = z.first; k < z.end; k++) used.add(k);
+    for (const z of zeros) used.fill(1, z.first, z.end);
     found.push(...zeros);
   }
-  for (let i = 0; i < t.length; i++) claim(activeAt(t, i, lex, names) ?? nounAt(t, i, lex, names) ?? tollAt(t, i, lex));
-  for (let i = 0; i < t.length; i++) if (!used.has(i)) claim(subjectAt(t, i, lex));
-  for (let k = 1; k < t.length; k++) if (!used.has(k)) claim(singularAt(t, k, lex));
+  for (const i of clauseStarts) claim(activeAt(t, i, lex, names) ?? nounAt(t, i, lex, names) ?? tollAt(t, i, lex));
+  for (const i of quantities) if (!used[i]) claim(subjectAt(t, i, lex));
+  for (const k of singulars) if (!used[k]) claim(singularAt(t, k, lex));
   return found.sort((a, b) => a.first - b.first);
 }

@@ -1,7 +1,7 @@
-import type { Count, Doc, Sentence } from "../../model.js";
+import type { Count, Doc } from "../../model.js";
+import type { AnnotatedDoc } from "../annotated.js";
 import { findClauses, type Finding } from "./clauses.js";
 import { casualtyLexicon, type Role } from "./lexicon.js";
-import { isAllCaps } from "../words.js";
 import { tokenize, type Token } from "./tokens.js";
 
 /** A figure with the words that carry it: `text` is `doc.text.slice(start, end)`. */
@@ -31,14 +31,11 @@ export interface CasualtyFigures {
   figures: CasualtyFigure[];
 }
 
-const capitals = new WeakMap<Doc, boolean>();
-
-/** Once per document, not per sentence: a short sentence says too little about case. */
-function writtenInCapitals(doc: Doc): boolean {
-  let caps = capitals.get(doc);
-  if (caps === undefined) capitals.set(doc, (caps = isAllCaps(doc.clean)));
-  return caps;
-}
+/**
+ * What the reader needs of a document: its text, its words, and whether it is written in capitals
+ * (told from the whole document: a short sentence says too little about case).
+ */
+export type CasualtySource = Pick<AnnotatedDoc, "doc" | "words" | "allCaps">;
 
 function span(doc: Doc, t: readonly Token[], first: number, end: number) {
   const start = t[first]!.start;
@@ -69,12 +66,13 @@ function victimsOf(doc: Doc, t: readonly Token[], f: Finding): VictimSpan[] {
  * nationals were injured") is not the event's figure. Figures of another event in the same
  * sentence are still figures of the sentence: the assembler decides where they belong.
  */
-export function findCasualties(doc: Doc, sentence: Sentence): CasualtyFigures {
+export function findCasualties(a: CasualtySource, sentence: { start: number; end: number }): CasualtyFigures {
+  const { doc } = a;
   const figures: CasualtyFigure[] = [];
   const victims: VictimSpan[] = [];
   if (!casualtyLexicon().mayReport.test(doc.clean.slice(sentence.start, sentence.end))) return { figures, victims };
-  const t = tokenize(doc, sentence);
-  for (const f of findClauses(t, writtenInCapitals(doc))) {
+  const t = tokenize(doc.clean, a.words, sentence.start, sentence.end);
+  for (const f of findClauses(t, a.allCaps)) {
     if (f.role === "killed" || f.role === "wounded") figures.push(figureOf(doc, t, f));
     victims.push(...victimsOf(doc, t, f));
   }

@@ -48,6 +48,8 @@ export interface CasualtyLexicon {
   zeroWords: Map<string, ZeroScope>;
   /** Every first word of a harm phrase: a clause about harm starts there. */
   harmWords: Set<string>;
+  /** Every word a zero, an active verb, a noun of harm or a toll starts with: most words start none. */
+  clauseStarts: Set<string>;
   /** Cheap test that a sentence can report a casualty at all. */
   mayReport: RegExp;
 }
@@ -69,6 +71,12 @@ function build(book: CasualtiesBook): CasualtyLexicon {
   }
   const harmWords = new Set(FORMS.flatMap((f) => forms[f].firstWords()));
   const zeroWords = new Map(Object.entries(book.zero.words));
+  const zeroSubjects = PhraseSet.of(book.zero.subjects);
+  const clauseStarts = new Set([
+    ...zeroSubjects.firstWords(),
+    ...book.zero.determiners,
+    ...(["active", "nouns", "tolls"] as const).flatMap((f) => forms[f].firstWords()),
+  ]);
   const triggers = [...harmWords, ...zeroWords.keys(), "no", "none", "nobody", "without"];
   return {
     forms,
@@ -83,11 +91,12 @@ function build(book: CasualtiesBook): CasualtyLexicon {
     perpetrators: PhraseSet.of(book.perpetrators),
     subsetBefore: PhraseSet.of(book.subsetBefore),
     subsetAfter: PhraseSet.of(book.subsetAfter),
-    zeroSubjects: PhraseSet.of(book.zero.subjects),
+    zeroSubjects,
     zeroDeterminers: new Set(book.zero.determiners),
     zeroFillers: new Set(book.zero.nounFillers),
     zeroWords,
     harmWords,
+    clauseStarts,
     mayReport: new RegExp(`\\b(?:${triggers.map((w) => w.replace(/[^a-z0-9]/g, "")).join("|")})`, "i"),
   };
 }

@@ -37,6 +37,17 @@ interface Numbers {
   articles: Set<string>;
   ordinals: Set<string>;
   labels: Set<string>;
+  /** Every word a quantity can start with, digits aside: most words start none. */
+  starts: Set<string>;
+}
+
+/** All digits ("31"): asked of nearly every word, so a loop rather than a regular expression. */
+function isDigits(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return key.length > 0;
 }
 
 let numbers: Numbers | undefined;
@@ -47,19 +58,23 @@ function loadNumbers(): Numbers {
   for (const [w, v] of Object.entries(book.units)) words.set(w, { kind: "unit", value: v });
   for (const [w, v] of Object.entries(book.tens)) words.set(w, { kind: "ten", value: v });
   for (const [w, v] of Object.entries(book.scales)) words.set(w, { kind: "scale", value: v });
+  const exact = new PhraseSet(Object.entries(book.exact));
+  const vague = new PhraseSet(Object.entries(book.vague));
+  const modifiers = new PhraseSet(Object.entries(book.modifiers));
   return {
     words,
-    exact: new PhraseSet(Object.entries(book.exact)),
-    vague: new PhraseSet(Object.entries(book.vague)),
-    modifiers: new PhraseSet(Object.entries(book.modifiers)),
+    exact,
+    vague,
+    modifiers,
     articles: new Set(book.articles),
     ordinals: new Set(book.ordinals),
     labels: new Set(book.labels),
+    starts: new Set([...words.keys(), ...exact.firstWords(), ...vague.firstWords(), ...modifiers.firstWords(), ...book.articles]),
   };
 }
 
 function isNumberWord(t: Token | undefined, n: Numbers): boolean {
-  return !!t && (/^\d+$/.test(t.key) || n.words.has(t.key));
+  return !!t && (isDigits(t.key) || n.words.has(t.key));
 }
 
 /** Number words in a row: "twenty-three", "one hundred and five", "two thousand". */
@@ -108,7 +123,7 @@ function coreAt(t: readonly Token[], j: number, n: Numbers): Core | null {
   const tok = t[j];
   if (!tok) return null;
   let core: Core | null = null;
-  if (/^\d+$/.test(tok.key)) core = digitsAt(t, j, n);
+  if (isDigits(tok.key)) core = digitsAt(t, j, n);
   else {
     const exact = n.exact.at(t, j);
     if (exact) return { value: exact.value, end: j + exact.length, needsNoun: false };
@@ -123,30 +138,42 @@ function coreAt(t: readonly Token[], j: number, n: Numbers): Core | null {
   if (!core || core.value === null) return core;
   // A range keeps its lower end as the value: "two or three", "10 to 15", "10-15".
   const link = t[core.end];
-  const linked = link && ((link.gap === "" && (link.key === "to" || link.key === "or")) || ((link.gap === "-" || link.gap === "–") && /^\d+$/.test(link.key)));
+  const linked = link && ((link.gap === "" && (link.key === "to" || link.key === "or")) || ((link.gap === "-" || link.gap === "–") && isDigits(link.key)));
   if (linked) {
     const upperAt = link.key === "to" || link.key === "or" ? core.end + 1 : core.end;
-    const upper = isNumberWord(t[upperAt], n) ? (/^\d+$/.test(t[upperAt]!.key) ? digitsAt(t, upperAt, n) : wordsAt(t, upperAt, n)) : null;
+    const upper = isNumberWord(t[upperAt], n) ? (isDigits(t[upperAt]!.key) ? digitsAt(t, upperAt, n) : wordsAt(t, upperAt, n)) : null;
     if (upper?.value && upper.value > core.value) return { value: core.value, min: core.value, max: upper.value, end: upper.end, needsNoun: false };
   }
   return core;
 }
 
+/** Whether a quantity can start with the word whose key is `key`: most words start none. */
+export function mayStartQuantity(key: string): boolean {
+  return (numbers ??= loadNumbers()).starts.has(key) || isDigits(key);
+}
+
 /** The number of people that starts at token `i`, with a bound before it ("at least seven"). */
 export function quantityAt(t: readonly Token[], i: number): Quantity | null {
   const n = (numbers ??= loadNumbers());
+  const key = t[i]?.key;
+  if (key === undefined || !mayStartQuantity(key)) return null;
   const modifier = n.modifiers.at(t, i);
   if (modifier) {
     const core = coreAt(t, i + modifier.length, n);
     if (core && core.value !== null && !core.needsNoun) {
       const v = core.value;
       const bound = modifier.value;
-      if (bound === "min") return { ...core, first: i, min: core.min ?? v };
-      if (bound === "max") return { ...core, first: i, max: core.max ?? v };
-      if (bound === "below") return { ...core, first: i, value: v - 1, max: v - 1 };
-      return { ...core, first: i };
+      if (bound === "min") return quantity(core, i, v, core.min ?? v, core.max);
+      if (bound === "max") return quantity(core, i, v, core.min, core.max ?? v);
+      if (bound === "below") return quantity(core, i, v - 1, core.min, v - 1);
+      return quantity(core, i, v, core.min, core.max);
     }
   }
   const core = coreAt(t, i, n);
-  return core ? { ...core, first: i } : null;
+  return core ? quantity(core, i, core.value, core.min, core.max) : null;
+}
+
+// Every quantity built in one shape, so the code that reads them stays fast.
+function quantity(core: Core, first: number, value: number | null, min: number | undefined, max: number | undefined): Quantity {
+  return { value, min, max, first, end: core.end, needsNoun: core.needsNoun };
 }

@@ -1,5 +1,4 @@
-import type { Doc, Sentence } from "../../model.js";
-import { phraseKey, tokenizeWords } from "../words.js";
+import { phraseKey, tokenizeWords, type Word } from "../words.js";
 
 /** A word of a sentence, with the punctuation that stands between it and the word before. */
 export interface Token {
@@ -12,17 +11,48 @@ export interface Token {
   capital: boolean;
 }
 
-/** The words of one sentence of `doc.clean`, offsets into the document. */
-export function tokenize(doc: Doc, sentence: Sentence): Token[] {
+/**
+ * The words of `clean` from `start` to `end`, as reading that stretch alone gives them, taken from
+ * the document's words `words` rather than read again.
+ */
+export function tokenize(clean: string, words: readonly Word[], start: number, end: number): Token[] {
   const tokens: Token[] = [];
-  let previousEnd = sentence.start;
-  for (const w of tokenizeWords(doc.clean.slice(sentence.start, sentence.end))) {
-    const start = sentence.start + w.start;
-    const first = doc.clean[start]!;
-    tokens.push({ key: w.key, start, end: sentence.start + w.end, gap: doc.clean.slice(previousEnd, start).trim(), capital: first !== first.toLowerCase() });
-    previousEnd = sentence.start + w.end;
+  let previousEnd = start;
+  for (let i = firstEndingAfter(words, start); i < words.length && words[i]!.start < end; i++) {
+    const w = words[i]!;
+    if (w.start >= start && w.end <= end) {
+      tokens.push(token(clean, w.key, previousEnd, w.start, w.end));
+      previousEnd = w.end;
+      continue;
+    }
+    // A word the stretch's edge cuts through: what is left of it is read as the stretch alone reads it.
+    const from = Math.max(start, w.start);
+    for (const piece of tokenizeWords(clean.slice(from, Math.min(end, w.end)))) {
+      tokens.push(token(clean, piece.key, previousEnd, from + piece.start, from + piece.end));
+      previousEnd = from + piece.end;
+    }
   }
   return tokens;
+}
+
+function token(clean: string, key: string, previousEnd: number, start: number, end: number): Token {
+  // Mostly one space or nothing stands before a word, and mostly the word is ASCII: no strings made then.
+  const gap = start === previousEnd || (start === previousEnd + 1 && clean.charCodeAt(previousEnd) === 32) ? "" : clean.slice(previousEnd, start).trim();
+  const c = clean.charCodeAt(start);
+  const capital = c < 128 ? c >= 65 && c <= 90 : clean[start]! !== clean[start]!.toLowerCase();
+  return { key, start, end, gap, capital };
+}
+
+/** The index of the first word that ends after `offset`; words are in text order. */
+function firstEndingAfter(words: readonly Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Joined within a phrase: nothing, a hyphen ("no-one") or an apostrophe. */

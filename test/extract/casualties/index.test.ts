@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { findCasualties } from "../../../src/extract/casualties/index.js";
-import { counts, figuresIn } from "./helpers.js";
+import { counts, figuresIn, sourceOf } from "./helpers.js";
 
 test("a count before a passive verb: killed and wounded, the second sharing the first's verb form", () => {
   const f = figuresIn("Hospital sources said 27 people were killed and 35 wounded in the twin blasts.");
@@ -145,8 +145,7 @@ test("each figure of a sentence is listed; killed and wounded are the first of e
 
 test("offsets are into doc.text, also for a sentence that starts later in the document", () => {
   const text = "Talks resumed in the capital. Rebels said they killed 12 soldiers.";
-  const sentence = { index: 1, start: 30, end: text.length, text: text.slice(30) };
-  const f = findCasualties({ id: "t", text, clean: text }, sentence);
+  const f = findCasualties(sourceOf(text), { start: 30, end: text.length });
   assert.equal(text.slice(f.killed!.start, f.killed!.end), "killed 12 soldiers");
   assert.equal(f.killed!.text, "killed 12 soldiers");
   assert.equal(text.slice(f.victims[0]!.start, f.victims[0]!.end), "12 soldiers");

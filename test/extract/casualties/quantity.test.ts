@@ -2,10 +2,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { quantityAt } from "../../../src/extract/casualties/quantity.js";
 import { tokenize } from "../../../src/extract/casualties/tokens.js";
+import { tokenizeWords } from "../../../src/extract/words.js";
 
 function quantityIn(text: string) {
-  const doc = { id: "t", text, clean: text };
-  const tokens = tokenize(doc, { index: 0, start: 0, end: text.length, text });
+  const tokens = tokenize(text, tokenizeWords(text), 0, text.length);
   const q = quantityAt(tokens, 0);
   return q && { value: q.value, min: q.min, max: q.max, words: text.slice(tokens[q.first]!.start, tokens[q.end - 1]!.end), needsNoun: q.needsNoun };
 }

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findCasualties, type CasualtyFigure } from "../../../src/extract/casualties/index.js";
 import { splitSentences } from "../../../src/extract/sentences.js";
-import type { Doc } from "../../../src/model.js";
+import { sourceOf } from "./helpers.js";
 import { projectRoot } from "../../../src/paths.js";
 
 const seeds = join(projectRoot, "../shared/dev/seeds");
@@ -24,8 +24,8 @@ function readJsonl<T>(path: string): T[] {
 }
 
 function figuresOf(text: string): CasualtyFigure[] {
-  const doc: Doc = { id: "seed", text, clean: text };
-  return splitSentences(doc).flatMap((s) => findCasualties(doc, s).figures);
+  const source = sourceOf(text);
+  return splitSentences(source.doc).flatMap((s) => findCasualties(source, s).figures);
 }
 
 test("every killed and wounded figure of the seed gold is among the figures found in its article", () => {
