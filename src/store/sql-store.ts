@@ -13,6 +13,11 @@ import type { AnalystDecision, EventFilter, IngestEntry, IngestOutcome, Page, St
 
 type Db = Kysely<Schema>;
 
+// A literal rather than a bound parameter: SQLite uses the partial indexes on current documents
+// (WHERE current = 1) only for a query it can see matches them; with a parameter, finding a
+// document by URL read the whole table.
+const CURRENT = sql.lit(1);
+
 /** The Store over any engine kysely speaks to; the engine supplies the DDL and text search. */
 export class SqlStore implements Store {
   constructor(
@@ -110,7 +115,7 @@ export class SqlStore implements Store {
 
   /** The current version of the document `doc` is a new text of: the same URL, else the same id. */
   private async previousVersion(db: Db, doc: Doc) {
-    const current = db.selectFrom("documents").select(["seq", "id", "version"]).where("current", "=", 1);
+    const current = db.selectFrom("documents").select(["seq", "id", "version"]).where("current", "=", CURRENT);
     if (doc.url) {
       const byUrl = await current.where("url", "=", doc.url).orderBy("seq", "desc").executeTakeFirst();
       if (byUrl) return byUrl;
@@ -186,12 +191,12 @@ export class SqlStore implements Store {
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {
-    const row = await this.db.selectFrom("documents").selectAll().where("id", "=", id).where("current", "=", 1).executeTakeFirst();
+    const row = await this.db.selectFrom("documents").selectAll().where("id", "=", id).where("current", "=", CURRENT).executeTakeFirst();
     return row ? storedDocument(row, await this.nearDuplicatesOf([id]).then((m) => m.get(id) ?? [])) : null;
   }
 
   async listDocuments(filter: { text?: string; limit?: number; offset?: number }): Promise<Page<StoredDocument>> {
-    let query = this.db.selectFrom("documents").where("current", "=", 1);
+    let query = this.db.selectFrom("documents").where("current", "=", CURRENT);
     if (filter.text !== undefined) query = query.where("seq", "in", this.engine.matchingDocuments(filter.text));
     const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
     const rows = await page(query.selectAll().orderBy("seq", "desc"), filter).execute();
@@ -243,7 +248,7 @@ export class SqlStore implements Store {
   async stats(): Promise<Stats> {
     const count = async (query: SelectQueryBuilder<Schema, any, object>) =>
       Number((await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-    const documents = await count(this.db.selectFrom("documents").where("current", "=", 1));
+    const documents = await count(this.db.selectFrom("documents").where("current", "=", CURRENT));
     const mentions = await count(this.db.selectFrom("mentions").where("superseded", "=", 0));
     const events = await count(this.db.selectFrom("events"));
     const conflicts = await count(this.db.selectFrom("events").where("conflict_count", ">", 0));
