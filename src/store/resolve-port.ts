@@ -44,6 +44,18 @@ WHERE mentions.superseded = 0 AND mentions.undated = 0`;
  */
 export function resolvePort(db: Kysely<Schema>): ResolvePort {
   let decisions: Promise<AnalystDecision[]> | undefined;
+  // A stored mention never changes (a new version supersedes it, and superseded ones are not
+  // read), and the same few are handed over again and again while a batch is resolved: each is
+  // parsed once, and the resolver's features, kept by object, are worked out once too.
+  const parsed = new Map<string, SourcedMention>();
+  const read = (row: MentionWithDocument) => {
+    let m = parsed.get(row.id);
+    if (!m) {
+      m = sourcedMention(row);
+      parsed.set(row.id, m);
+    }
+    return m;
+  };
   return {
     async candidates(m: SourcedMention) {
       const country = m.location?.country ?? null;
@@ -78,13 +90,13 @@ export function resolvePort(db: Kysely<Schema>): ResolvePort {
       }
       const { rows } = await sql<MentionWithDocument & { event_id: string | null }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
       // The port's convention for a stored mention that no event holds yet is an eventId of "".
-      return rows.map((row) => ({ mention: sourcedMention(row), eventId: row.event_id ?? "" }));
+      return rows.map((row) => ({ mention: read(row), eventId: row.event_id ?? "" }));
     },
 
     async members(eventIds: string[]) {
       if (eventIds.length === 0) return [];
       const rows = await mentionsInForce(db).where("event_sources.event_id", "in", eventIds).orderBy("mentions.id").execute();
-      return rows.map((row) => ({ mention: sourcedMention(row), eventId: row.event_id! }));
+      return rows.map((row) => ({ mention: read(row), eventId: row.event_id! }));
     },
 
     decisions() {
