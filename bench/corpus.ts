@@ -58,33 +58,77 @@ let samples: Sample[] | undefined;
  * towns, weekdays and figures. The same n always gives the same documents.
  */
 export function buildCorpus(n: number): SourceDocument[] {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`buildCorpus: n must be a whole number ≥ 0, got ${n}`);
+  checkCount(n);
   const pool = loadSamples();
-  return Array.from({ length: n }, (_, i) => buildDocument(i, pool));
+  return Array.from({ length: n }, (_, i) => buildDocument(i, pool, "sample"));
 }
 
-function buildDocument(i: number, pool: Sample[]): SourceDocument {
+/**
+ * Builds n documents as a news feed brings them: most tell a story of their own (a sample's lead,
+ * then body paragraphs drawn from every sample, towns, weekdays and figures swapped); about one in
+ * five (SYNDICATED_SHARE) is another outlet's copy of an earlier document. `buildCorpus`, where
+ * every document rewrites one of a dozen stories, is the worst case for near-duplicate detection
+ * and resolution; this is the common one. The same n always gives the same documents, the first n
+ * of any larger stream.
+ */
+export function buildStream(n: number): SourceDocument[] {
+  checkCount(n);
+  const pool = loadSamples();
+  const rng = mulberry32(SEED - 1);
+  const docs: SourceDocument[] = [];
+  for (let i = 0; i < n; i++) {
+    docs.push(i > 0 && rng() < SYNDICATED_SHARE ? syndicatedCopy(docs[Math.floor(rng() * i)]!, i, rng) : buildDocument(i, pool, "mixed"));
+  }
+  return docs;
+}
+
+const SYNDICATED_SHARE = 0.2;
+
+function checkCount(n: number): void {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`bench corpus: n must be a whole number ≥ 0, got ${n}`);
+}
+
+const documentId = (i: number) => `bench-${String(i + 1).padStart(6, "0")}`;
+
+/** The story as another outlet runs it: the same paragraphs but for its own closing one. */
+function syndicatedCopy(original: SourceDocument, i: number, rng: () => number): SourceDocument {
+  const paragraphs = (original.text ?? "").split(PARAGRAPH_BREAK);
+  const outlets = OUTLETS.filter((o) => o !== original.outlet);
+  return {
+    ...original,
+    id: documentId(i),
+    outlet: outlets[Math.floor(rng() * outlets.length)],
+    text: paragraphs.slice(0, Math.max(1, paragraphs.length - 1)).join(PARAGRAPH_BREAK),
+  };
+}
+
+/**
+ * Document i: a sample's head (headline, lead) and tail, and body paragraphs: the sample's own,
+ * shuffled, then others' ("sample"); or only paragraphs drawn from every sample ("mixed").
+ */
+function buildDocument(i: number, pool: Sample[], body: "sample" | "mixed"): SourceDocument {
   const rng = mulberry32(SEED + i);
   const baseIndex = i % pool.length;
   const base = pool[baseIndex];
-  const body = shuffle(base.body, rng);
+  const own = body === "sample";
+  const paragraphs = own ? shuffle(base.body, rng) : [];
   const target = MIN_TARGET_BYTES + Math.floor(rng() * TARGET_SPREAD_BYTES);
-  const used = new Set(body);
-  let size = Buffer.byteLength([...base.head, ...body, ...base.tail].join(PARAGRAPH_BREAK));
+  const used = new Set(paragraphs);
+  let size = Buffer.byteLength([...base.head, ...paragraphs, ...base.tail].join(PARAGRAPH_BREAK));
   while (size < target) {
-    const donor = pool[(baseIndex + 1 + Math.floor(rng() * (pool.length - 1))) % pool.length];
+    const donor = own ? pool[(baseIndex + 1 + Math.floor(rng() * (pool.length - 1))) % pool.length] : pool[Math.floor(rng() * pool.length)];
     const paragraph = donor.body[Math.floor(rng() * donor.body.length)];
     if (used.has(paragraph)) continue;
     used.add(paragraph);
-    body.splice(Math.floor(rng() * (body.length + 1)), 0, base.shouting ? paragraph.toUpperCase() : paragraph);
+    paragraphs.splice(Math.floor(rng() * (paragraphs.length + 1)), 0, base.shouting ? paragraph.toUpperCase() : paragraph);
     size += Buffer.byteLength(paragraph) + PARAGRAPH_BREAK.length;
   }
   const vary = varier(rng);
   const doc: SourceDocument = {
-    id: `bench-${String(i + 1).padStart(6, "0")}`,
+    id: documentId(i),
     outlet: OUTLETS[Math.floor(rng() * OUTLETS.length)],
     published: new Date(FIRST_DAY + Math.floor(rng() * DAYS_IN_RANGE) * 86_400_000).toISOString().slice(0, 10),
-    text: vary([...base.head, ...body, ...base.tail].join(PARAGRAPH_BREAK)),
+    text: vary([...base.head, ...paragraphs, ...base.tail].join(PARAGRAPH_BREAK)),
   };
   if (base.title) doc.title = vary(base.title);
   return doc;

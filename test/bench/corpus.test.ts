@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { buildCorpus } from "../../bench/corpus.js";
+import { buildCorpus, buildStream } from "../../bench/corpus.js";
 
 const KB = 1024;
 
@@ -59,4 +59,16 @@ test("n of zero gives no documents; a negative or fractional n is refused by nam
   assert.deepEqual(buildCorpus(0), []);
   assert.throws(() => buildCorpus(-1), /n must be a whole number/);
   assert.throws(() => buildCorpus(2.5), /got 2\.5/);
+});
+
+test("a stream: stories of their own, about one in five a copy of an earlier one by another outlet", () => {
+  const docs = buildStream(500);
+  assert.equal(new Set(docs.map((d) => d.id)).size, 500);
+  assert.deepEqual(buildStream(60).slice(0, 20), buildStream(20));
+  const paragraphs = (d: (typeof docs)[number]) => new Set((d.text ?? "").split("\n\n"));
+  const copies = docs.filter((d, i) => docs.slice(0, i).some((e) => e.outlet !== d.outlet && [...paragraphs(d)].every((p) => paragraphs(e).has(p))));
+  assert.ok(copies.length >= 70 && copies.length <= 130, `${copies.length} copies`);
+  // The others are stories of their own: no two alike.
+  const own = docs.filter((d) => !copies.includes(d));
+  assert.equal(new Set(own.map((d) => d.text)).size, own.length);
 });
