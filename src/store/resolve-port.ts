@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { SourcedMention } from "../model.js";
 import type { ResolvePort } from "../resolve/port.js";
+import { insertRows } from "./insert-rows.js";
 import { eventRow, SHORT_DATE_DAYS, sourcedMention, type MentionWithDocument } from "./rows.js";
 import type { Schema } from "./schema.js";
 import type { AnalystDecision } from "./store.js";
@@ -115,9 +116,9 @@ export function resolvePort(db: Kysely<Schema>): ResolvePort {
         await db.deleteFrom("events").where("id", "in", oldIds).execute();
       }
       if (events.length === 0) return;
-      await db.insertInto("events").values(events.map((e) => eventRow(e.record))).execute();
+      await insertRows(db, "events", events.map((e) => eventRow(e.record)));
       const sources = events.flatMap(({ record, mentionIds }) => mentionIds.map((mentionId) => ({ mention_id: mentionId, event_id: record.id })));
-      if (sources.length > 0) await db.insertInto("event_sources").values(sources).execute();
+      await insertRows(db, "event_sources", sources);
     },
   };
 }

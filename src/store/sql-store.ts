@@ -5,6 +5,7 @@ import { contentHash } from "./content-hash.js";
 import type { Engine } from "./engine.js";
 import { filterConditions, orderBy } from "./filters.js";
 import { fingerprint, MAX_CANDIDATES, MAX_NEAR_DUPLICATES, NEAR_DUPLICATE_SIMILARITY, signatureBytes, similarity, type Fingerprint } from "./near-duplicates.js";
+import { insertRows } from "./insert-rows.js";
 import { resolvePort } from "./resolve-port.js";
 import { mentionRow, sourcedMention, storedDocument, storedMentionId } from "./rows.js";
 import type { Schema } from "./schema.js";
@@ -69,38 +70,37 @@ export class SqlStore implements Store {
     const version = previous ? previous.version + 1 : 1;
     if (previous) await this.retire(trx, previous.seq, id);
 
-    const { seq } = await trx
-      .insertInto("documents")
-      .values({
-        id,
-        version,
-        current: 1,
-        url: doc.url ?? null,
-        title: doc.title ?? null,
-        outlet: doc.outlet ?? null,
-        byline: doc.byline ?? null,
-        published: doc.published ?? null,
-        published_from: doc.publishedFrom ?? null,
-        language: doc.language ?? null,
-        content_hash: hash,
-        raw: raw === doc.text ? null : raw,
-        text: doc.text,
-        clean: doc.clean,
-        minhash: signatureBytes(print.signature),
-        ingested_at: new Date().toISOString(),
-      })
-      .returning("seq")
-      .executeTakeFirstOrThrow();
+    const [inserted] = await insertRows(
+      trx,
+      "documents",
+      [
+        {
+          id,
+          version,
+          current: 1,
+          url: doc.url ?? null,
+          title: doc.title ?? null,
+          outlet: doc.outlet ?? null,
+          byline: doc.byline ?? null,
+          published: doc.published ?? null,
+          published_from: doc.publishedFrom ?? null,
+          language: doc.language ?? null,
+          content_hash: hash,
+          raw: raw === doc.text ? null : raw,
+          text: doc.text,
+          clean: doc.clean,
+          minhash: signatureBytes(print.signature),
+          ingested_at: new Date().toISOString(),
+        },
+      ],
+      ["seq"],
+    );
+    const seq = Number(inserted!.seq);
     await this.engine.indexDocument(trx, seq, doc.title ?? null, doc.clean);
     await this.linkNearDuplicates(trx, id, seq, print);
 
     const stored = mentions.map((m, n) => ({ mention: { ...m, documentId: id }, storedId: storedMentionId(id, version, n) }));
-    if (stored.length > 0) {
-      await trx
-        .insertInto("mentions")
-        .values(stored.map(({ mention, storedId }, n) => mentionRow(mention, storedId, seq, n)))
-        .execute();
-    }
+    await insertRows(trx, "mentions", stored.map(({ mention, storedId }, n) => mentionRow(mention, storedId, seq, n)));
     const sourced: SourcedMention[] = stored.map(({ mention, storedId }) => ({
       ...mention,
       id: storedId,
@@ -175,19 +175,15 @@ export class SqlStore implements Store {
       .filter((c) => c.similarity >= NEAR_DUPLICATE_SIMILARITY)
       .sort((a, b) => b.similarity - a.similarity)
       .slice(0, MAX_NEAR_DUPLICATES);
-    if (links.length > 0) {
-      await db
-        .insertInto("near_duplicates")
-        .values(links.flatMap((l) => [
-          { document_id: id, other_id: l.other, similarity: l.similarity },
-          { document_id: l.other, other_id: id, similarity: l.similarity },
-        ]))
-        .execute();
-    }
-    await db
-      .insertInto("document_bands")
-      .values([...new Set(print.bands)].map((band) => ({ band, document_seq: seq })))
-      .execute();
+    await insertRows(
+      db,
+      "near_duplicates",
+      links.flatMap((l) => [
+        { document_id: id, other_id: l.other, similarity: l.similarity },
+        { document_id: l.other, other_id: id, similarity: l.similarity },
+      ]),
+    );
+    await insertRows(db, "document_bands", [...new Set(print.bands)].map((band) => ({ band, document_seq: seq })));
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {
@@ -317,7 +313,7 @@ export class SqlStore implements Store {
   }
 
   private async decide(db: Db, decision: AnalystDecision): Promise<void> {
-    await db.insertInto("decisions").values({ kind: decision.kind, mention_ids: JSON.stringify(decision.mentionIds), at: decision.at }).execute();
+    await insertRows(db, "decisions", [{ kind: decision.kind, mention_ids: JSON.stringify(decision.mentionIds), at: decision.at }]);
   }
 
   async reresolve(rule: ReconcileRule = this.rule): Promise<number> {
