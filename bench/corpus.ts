@@ -67,8 +67,8 @@ export function buildCorpus(n: number): SourceDocument[] {
  * Builds n documents as a news feed brings them: most tell a story of their own (a sample's lead,
  * then body paragraphs drawn from every sample, towns, weekdays and figures swapped); about one in
  * five (SYNDICATED_SHARE) is another outlet's copy of an earlier document. `buildCorpus`, where
- * every document rewrites one of a dozen stories, is the worst case for near-duplicate detection
- * and resolution; this is the common one. The same n always gives the same documents, the first n
+ * every document rewrites one of a dozen stories, is the worst case for near-duplicate detection;
+ * this is the common case. The same n always gives the same documents, the first n
  * of any larger stream.
  */
 export function buildStream(n: number): SourceDocument[] {

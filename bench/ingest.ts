@@ -13,9 +13,9 @@ import { buildCorpus, buildStream } from "./corpus.js";
 // Figures on one core. End to end, as `sitrep ingest` runs: JSONL read, extraction, storage
 // with full-text index and near-duplicate detection, event resolution, in batches of documents
 // each stored whole or not at all; then the same file again (what a rerun after a crash costs).
-// Twice: on a news stream (stories of their own, one in five a syndicated copy), and on the worst
-// case, a corpus rewriting a dozen stories, where every document has hundreds of near-duplicates
-// and every report meets dozens of candidates for resolution. Then the store alone on 10,000
+// Twice: on a news stream (stories of their own, one in five a syndicated copy), and on wire
+// rewrites (every document rewrites one of a dozen stories), the worst case for near-duplicate
+// detection: every document has dozens of near-duplicates. Then the store alone on 10,000
 // documents without mentions: documents, versions, full-text index and near-duplicates.
 const END_TO_END_DOCUMENTS = 1000;
 const STORE_DOCUMENTS = 10_000;
@@ -93,7 +93,7 @@ export async function run(): Promise<Record<string, number | string>> {
     await endToEnd(dir, "warm-up", buildStream(200));
     return {
       ...(await endToEnd(dir, "news stream", buildStream(END_TO_END_DOCUMENTS))),
-      ...(await endToEnd(dir, "worst case", buildCorpus(END_TO_END_DOCUMENTS))),
+      ...(await endToEnd(dir, "wire rewrites", buildCorpus(END_TO_END_DOCUMENTS))),
       ...(await storeOnly(dir)),
     };
   } finally {
