@@ -9,7 +9,6 @@ import { insertRows } from "./insert-rows.js";
 import { resolvePort } from "./resolve-port.js";
 import { mentionRow, sourcedMention, storedDocument, storedMentionId } from "./rows.js";
 import type { Schema } from "./schema.js";
-import type { ResolvePort } from "../resolve/port.js";
 import type { AnalystDecision, EventFilter, IngestEntry, IngestOutcome, Page, Stats, Store, StoredDocument } from "./store.js";
 
 type Db = Kysely<Schema>;
@@ -18,6 +17,9 @@ type Db = Kysely<Schema>;
 // (WHERE current = 1) only for a query it can see matches them; with a parameter, finding a
 // document by URL read the whole table.
 const CURRENT = sql.lit(1);
+
+/** Resolution of a batch's mentions failed: the batch is undone and its documents tried one by one. */
+class ResolutionFailure extends Error {}
 
 /** The Store over any engine kysely speaks to; the engine supplies the DDL and text search. */
 export class SqlStore implements Store {
@@ -29,20 +31,43 @@ export class SqlStore implements Store {
 
   async ingest(entries: IngestEntry[]): Promise<IngestOutcome[]> {
     if (entries.length === 0) return [];
+    try {
+      return await this.ingestTogether(entries);
+    } catch (err) {
+      if (!(err instanceof ResolutionFailure)) throw err;
+      // Nothing of the batch was kept. Alone, each document shows whether it was the one at fault.
+      if (entries.length === 1) return [{ documentId: entries[0]!.doc.id, status: "failed", mentions: 0, error: err.message }];
+      const outcomes: IngestOutcome[] = [];
+      for (const entry of entries) outcomes.push(...(await this.ingest([entry])));
+      return outcomes;
+    }
+  }
+
+  /**
+   * Writes each document in a savepoint of its own, then resolves all their mentions at once:
+   * an event several documents of the batch report is rebuilt once, not once per document, and
+   * the result is the same (resolution does not depend on the order mentions come in).
+   */
+  private async ingestTogether(entries: IngestEntry[]): Promise<IngestOutcome[]> {
     const trx = await this.db.startTransaction().execute();
     try {
-      const port = resolvePort(trx);
       const outcomes: IngestOutcome[] = [];
+      const fresh: SourcedMention[] = [];
       for (const entry of entries) {
         const before = await trx.savepoint("document").execute();
         try {
-          outcomes.push(await this.write(trx, port, entry));
+          outcomes.push(await this.write(trx, entry, fresh));
           await before.releaseSavepoint("document").execute();
         } catch (err) {
           const undone = await before.rollbackToSavepoint("document").execute();
           await undone.releaseSavepoint("document").execute();
           outcomes.push({ documentId: entry.doc.id, status: "failed", mentions: 0, error: (err as Error).message });
         }
+      }
+      try {
+        await resolveMentions(resolvePort(trx), fresh, { rule: this.rule });
+      } catch (err) {
+        throw new ResolutionFailure((err as Error).message);
       }
       await trx.commit().execute();
       return outcomes;
@@ -58,8 +83,8 @@ export class SqlStore implements Store {
     return new Set(rows.map((r) => r.content_hash));
   }
 
-  /** One document and its mentions, inside the caller's transaction. */
-  private async write(trx: Db, port: ResolvePort, { doc, raw, mentions }: IngestEntry): Promise<IngestOutcome> {
+  /** One document and its mentions, inside the caller's transaction; its mentions, to resolve, join `fresh`. */
+  private async write(trx: Db, { doc, raw, mentions }: IngestEntry, fresh: SourcedMention[]): Promise<IngestOutcome> {
     const hash = contentHash(doc.clean);
     const same = await trx.selectFrom("documents").select("id").where("content_hash", "=", hash).executeTakeFirst();
     if (same) return { documentId: same.id, status: "duplicate", mentions: 0 };
@@ -109,7 +134,7 @@ export class SqlStore implements Store {
       url: doc.url ?? null,
       published: doc.published ?? null,
     }));
-    if (sourced.length > 0) await resolveMentions(port, sourced, { rule: this.rule });
+    fresh.push(...sourced);
     return { documentId: id, status: previous ? "version" : "new", mentions: stored.length };
   }
 

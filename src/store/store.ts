@@ -75,9 +75,10 @@ export type AnalystDecision =
 export interface Store {
   /**
    * Stores documents with their mentions and resolves the new mentions; one outcome per entry, in
-   * order. Each document is all or nothing (a savepoint of its own): one that fails is rolled
-   * back and reported "failed", the others stay. The entries commit together, which costs a
-   * fraction of one commit per document; a crash before the commit loses all of them, never part of one.
+   * order. Each document is all or nothing: one that fails to be written, or whose mentions the
+   * resolver cannot read, is reported "failed" and leaves nothing behind; the others stay. The
+   * entries commit together, which costs a fraction of one commit per document; a crash before the
+   * commit loses all of them, never part of one.
    */
   ingest(entries: IngestEntry[]): Promise<IngestOutcome[]>;
   /** Which of these content hashes (see content-hash.ts) the store holds: their text need not be read again. */

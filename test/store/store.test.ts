@@ -173,6 +173,23 @@ test("in a batch, a document that fails is the only one not stored", async (t) =
   assert.deepEqual(await store.knownContent([contentHash(MARKET), contentHash(MARKET_UPDATED)]), new Set([contentHash(MARKET)]));
 });
 
+test("a document the resolver cannot read fails alone; the rest of its batch is stored and resolved", async (t) => {
+  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  t.after(() => store.close());
+  // Stored as written (it serialises), but no resolver can compare a mention without targets.
+  const unreadable = { ...mention("b"), targets: null } as unknown as Mention;
+  const outcomes = await store.ingest([
+    { doc: doc("a", MARKET), raw: MARKET, mentions: [mention("a")] },
+    { doc: doc("b", MARKET_UPDATED), raw: MARKET_UPDATED, mentions: [unreadable] },
+    { doc: doc("c", "Gunmen shot dead a village head near Gwoza on Sunday."), raw: "", mentions: [mention("c", { place: "Gwoza", lat: 11.08, lon: 13.69 })] },
+  ]);
+  assert.deepEqual(outcomes.map((o) => o.status), ["new", "failed", "new"]);
+  assert.deepEqual((await store.listDocuments({})).items.map((d) => d.id).sort(), ["a", "c"]);
+  const stats = await store.stats();
+  assert.deepEqual([stats.mentions, stats.events > 0], [2, true]);
+  assert.equal((await store.listMentions({})).items.length, 2);
+});
+
 test("mentions are resolved into events with their sources as they are stored", async (t) => {
   const store = await openStore({ path: join(tempDir(t), "s.db") });
   t.after(() => store.close());
