@@ -10,7 +10,7 @@ import type { IngestEntry, Store } from "../store/store.js";
 // Documents are stored in batches: one commit for many documents costs a fraction of one commit
 // each, since the pages they share (index leaves, the full-text index's new segment) are written
 // once. A crash loses at most the batch under way, and the rerun stores it.
-export const BATCH_DOCUMENTS = 64;
+export const BATCH_DOCUMENTS = 128;
 // A slow source (a feed fetched over the network) never keeps documents already read out of the
 // store for longer than this.
 const BATCH_WAIT_MS = 250;
