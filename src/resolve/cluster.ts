@@ -1,5 +1,5 @@
 import { MentionIndex } from "./blocking.js";
-import { linkScore } from "./compatible.js";
+import { dateAgreement, linkScore } from "./compatible.js";
 import type { DecisionBook } from "./decisions.js";
 import type { Features } from "./features.js";
 import { compareIds } from "./order.js";
@@ -13,8 +13,8 @@ interface Link {
 /**
  * Groups mentions into events. Analysts' "together" pairs join first; then links are taken
  * strongest first and join two groups unless that would put two mentions of one document (each
- * report already merged what it says of one event) or two mentions an analyst set apart in one
- * event. Mentions are sorted by id and ties broken by ids, so the groups depend only on the set
+ * report already merged what it says of one event), two whose dates disagree, or two mentions an
+ * analyst set apart in one event. Mentions are sorted by id and ties broken by ids, so the groups depend only on the set
  * of mentions and decisions, never on the order they came in.
  */
 export function clusterMentions(mentions: Features[], book: DecisionBook): Features[][] {
@@ -54,7 +54,10 @@ function mayJoin(left: number[], right: number[], items: Features[], book: Decis
       const y = items[j].mention;
       const decided = book.names(x.id) || book.names(y.id) ? book.verdict(x.id, y.id) : null;
       if (decided === "apart") return false;
-      if (decided === null && x.documentId === y.documentId) return false;
+      // Links chain: a report dated only "in March" links to one of the 2nd and one of the 20th,
+      // which must not make one event of them. No event holds two reports whose dates cannot be of
+      // one happening.
+      if (decided === null && (x.documentId === y.documentId || dateAgreement(items[i], items[j]) === null)) return false;
     }
   }
   return true;

@@ -22,13 +22,18 @@ function shiftDate(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Mentions still in force, with what the resolver needs of their documents and their event, if any. */
-function mentionsInForce(db: Kysely<Schema>) {
+/**
+ * The mentions still in force of these events, with what the resolver needs of their documents.
+ * Read from the events' side: the event_sources index finds them, where starting from the mentions
+ * read every mention in the store.
+ */
+function membersOf(db: Kysely<Schema>, eventIds: string[]) {
   return db
-    .selectFrom("mentions")
-    .leftJoin("event_sources", "event_sources.mention_id", "mentions.id")
+    .selectFrom("event_sources")
+    .innerJoin("mentions", "mentions.id", "event_sources.mention_id")
     .innerJoin("documents", "documents.seq", "mentions.document_seq")
     .select(["mentions.id", "mentions.contract_id", "mentions.body", "documents.outlet", "documents.url", "documents.published", "event_sources.event_id"])
+    .where("event_sources.event_id", "in", eventIds)
     .where("mentions.superseded", "=", 0);
 }
 
@@ -96,7 +101,7 @@ export function resolvePort(db: Kysely<Schema>): ResolvePort {
 
     async members(eventIds: string[]) {
       if (eventIds.length === 0) return [];
-      const rows = await mentionsInForce(db).where("event_sources.event_id", "in", eventIds).orderBy("mentions.id").execute();
+      const rows = await membersOf(db, eventIds).orderBy("mentions.id").execute();
       return rows.map((row) => ({ mention: read(row), eventId: row.event_id! }));
     },
 

@@ -52,3 +52,23 @@ test("decisions naming mentions that are not there are ignored", () => {
   const merge: AnalystDecision = { kind: "merge", mentionIds: ["gone-1", "a-1"], at: "2024-01-01T00:00:00Z" };
   assert.deepEqual(groups(resolveAll(embassyReports(), [merge], rule)), ["a-1 b-1 c-1", "a-2 c-2"]);
 });
+
+test("a vaguely dated report links to two that are weeks apart but never makes one event of them", () => {
+  const base = embassyReports()[0]!;
+  const day = (d: string) => ({ start: d, end: d, precision: "day" as const, text: d, provenance: "stated" as const });
+  const early = mention("a-1", "a", { ...base, id: "a-1", documentId: "a", date: day(base.date!.start!) });
+  const month = mention("m-1", "m", {
+    ...base,
+    id: "m-1",
+    documentId: "m",
+    date: { start: `${base.date!.start!.slice(0, 7)}-01`, end: `${base.date!.start!.slice(0, 7)}-28`, precision: "month", text: "this month", provenance: "stated" },
+  });
+  const laterDay = new Date(`${base.date!.start!}T00:00:00Z`);
+  laterDay.setUTCDate(laterDay.getUTCDate() + (laterDay.getUTCDate() > 14 ? -12 : 12));
+  const late = mention("c-1", "c", { ...base, id: "c-1", documentId: "c", date: day(laterDay.toISOString().slice(0, 10)) });
+  // Each of the precise reports joins the vague one on its own.
+  assert.equal(resolveAll([early, month], [], rule).length, 1);
+  assert.equal(resolveAll([late, month], [], rule).length, 1);
+  const events = resolveAll([early, month, late], [], rule);
+  assert.ok(events.every((e) => !(e.mentionIds.includes("a-1") && e.mentionIds.includes("c-1"))), JSON.stringify(events.map((e) => e.mentionIds)));
+});
