@@ -15,10 +15,13 @@ import { buildCorpus, buildStream } from "./corpus.js";
 // each stored whole or not at all; then the same file again (what a rerun after a crash costs).
 // Twice: on a news stream (stories of their own, one in five a syndicated copy), and on wire
 // rewrites (every document rewrites one of a dozen stories), the worst case for near-duplicate
-// detection: every document has dozens of near-duplicates. Then the store alone on 10,000
-// documents without mentions: documents, versions, full-text index and near-duplicates.
+// detection: every document has dozens of near-duplicates. The stream again at 10,000 documents.
+// Then the store alone on 10,000 documents without mentions: documents, versions, full-text index
+// and near-duplicates.
 const END_TO_END_DOCUMENTS = 1000;
 const STORE_DOCUMENTS = 10_000;
+// The same stream into a store ten times larger: what grows with the store shows.
+const SCALE_DOCUMENTS = 10_000;
 
 /** The store with the time spent in `ingest` counted. */
 function timed(store: Store): { store: Store; seconds: () => number } {
@@ -94,6 +97,7 @@ export async function run(): Promise<Record<string, number | string>> {
     return {
       ...(await endToEnd(dir, "news stream", buildStream(END_TO_END_DOCUMENTS))),
       ...(await endToEnd(dir, "wire rewrites", buildCorpus(END_TO_END_DOCUMENTS))),
+      ...(await endToEnd(dir, "news stream, 10,000", buildStream(SCALE_DOCUMENTS))),
       ...(await storeOnly(dir)),
     };
   } finally {
