@@ -17,19 +17,33 @@ interface Link {
  * analyst set apart in one event. Mentions are sorted by id and ties broken by ids, so the groups depend only on the set
  * of mentions and decisions, never on the order they came in.
  */
-export function clusterMentions(mentions: Features[], book: DecisionBook): Features[][] {
+export interface Cluster {
+  members: Features[];
+  /** A member has a link to a member of another cluster, refused by the join checks. */
+  linkedOutside: boolean;
+}
+
+export function clusterMentions(mentions: Features[], book: DecisionBook): Cluster[] {
   const items = [...mentions].sort((x, y) => compareIds(x.mention.id, y.mention.id));
   const position = new Map(items.map((f, i) => [f.mention.id, i]));
   const groups = new Groups(items.length);
 
   for (const [x, y] of book.togetherPairs(new Set(position.keys()))) groups.join(position.get(x)!, position.get(y)!);
 
-  for (const { a, b } of links(items, position)) {
+  const found = links(items, position);
+  for (const { a, b } of found) {
     const ga = groups.find(a);
     const gb = groups.find(b);
     if (ga !== gb && mayJoin(groups.members(ga), groups.members(gb), items, book)) groups.join(ga, gb);
   }
-  return groups.all().map((members) => members.map((i) => items[i]));
+  // Groups never split, so a link refused once stays between two clusters.
+  const outside = new Set<number>();
+  for (const { a, b } of found) {
+    const ga = groups.find(a);
+    const gb = groups.find(b);
+    if (ga !== gb) outside.add(ga).add(gb);
+  }
+  return groups.all().map((members) => ({ members: members.map((i) => items[i]!), linkedOutside: outside.has(groups.find(members[0]!)) }));
 }
 
 function links(items: Features[], position: Map<string, number>): Link[] {

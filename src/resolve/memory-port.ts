@@ -1,8 +1,8 @@
-import type { EventRecord, SourcedMention } from "../model.js";
+import type { SourcedMention } from "../model.js";
 import type { AnalystDecision } from "../store/store.js";
 import { MentionIndex } from "./blocking.js";
 import { features } from "./features.js";
-import type { ResolvePort } from "./port.js";
+import type { ResolvedEvent, ResolvePort } from "./port.js";
 
 /**
  * A ResolvePort held in memory: mentions, their events and the analysts' decisions, with the
@@ -13,7 +13,7 @@ export class MemoryResolvePort implements ResolvePort {
   private readonly index = new MentionIndex();
   private readonly mentions = new Map<string, SourcedMention>();
   private readonly eventOf = new Map<string, string>();
-  private readonly stored = new Map<string, { record: EventRecord; mentionIds: string[] }>();
+  private readonly stored = new Map<string, ResolvedEvent>();
   private readonly decided: AnalystDecision[] = [];
 
   /** Stores mentions that no event holds yet, as a store does before it resolves them. */
@@ -28,7 +28,7 @@ export class MemoryResolvePort implements ResolvePort {
     this.decided.push(decision);
   }
 
-  events(): { record: EventRecord; mentionIds: string[] }[] {
+  events(): ResolvedEvent[] {
     return [...this.stored.values()];
   }
 
@@ -38,7 +38,7 @@ export class MemoryResolvePort implements ResolvePort {
 
   async members(eventIds: string[]) {
     return eventIds.flatMap((eventId) =>
-      (this.stored.get(eventId)?.mentionIds ?? []).map((id) => ({ mention: this.mentions.get(id)!, eventId })),
+      (this.stored.get(eventId)?.mentionIds ?? []).map((id) => ({ mention: this.mentions.get(id)!, eventId, linkedOutside: this.stored.get(eventId)!.linkedOutside })),
     );
   }
 
@@ -46,7 +46,7 @@ export class MemoryResolvePort implements ResolvePort {
     return [...this.decided];
   }
 
-  async replaceEvents(oldIds: string[], events: { record: EventRecord; mentionIds: string[] }[]) {
+  async replaceEvents(oldIds: string[], events: ResolvedEvent[]) {
     for (const id of oldIds) {
       for (const m of this.stored.get(id)?.mentionIds ?? []) this.eventOf.delete(m);
       this.stored.delete(id);

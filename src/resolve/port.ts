@@ -6,6 +6,18 @@ import type { AnalystDecision } from "../store/store.js";
  * what the event says; the store only finds, reads and writes. Mention ids are the store's own
  * (unique across documents); event ids are chosen by the resolver.
  */
+/** An event as the resolver writes it. */
+export interface ResolvedEvent {
+  record: EventRecord;
+  mentionIds: string[];
+  /**
+   * Whether a member links to a mention of another event (a join the checks refused). When not,
+   * every link of its members stays inside it, and an incremental pass that reaches the event
+   * need not look for its members' links again.
+   */
+  linkedOutside: boolean;
+}
+
 export interface ResolvePort {
   /**
    * Stored mentions that might report the same event as `m`: at least every one the resolver
@@ -21,7 +33,7 @@ export interface ResolvePort {
    */
   candidates(m: SourcedMention): Promise<{ mention: SourcedMention; eventId: string }[]>;
   /** Every mention of these events. */
-  members(eventIds: string[]): Promise<{ mention: SourcedMention; eventId: string }[]>;
+  members(eventIds: string[]): Promise<{ mention: SourcedMention; eventId: string; linkedOutside: boolean }[]>;
   /**
    * Every analyst decision, as recorded. A merge lists the mentions of the events merged; a split
    * lists the mentions set apart (they stay together, apart from every other mention). On any
@@ -33,7 +45,7 @@ export interface ResolvePort {
    * ids derive from mention ids (`ev-` and the smallest), so an event rewritten unchanged keeps
    * its id.
    */
-  replaceEvents(oldIds: string[], events: { record: EventRecord; mentionIds: string[] }[]): Promise<void>;
+  replaceEvents(oldIds: string[], events: ResolvedEvent[]): Promise<void>;
 }
 
 export interface ResolveOptions {

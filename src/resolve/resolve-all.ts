@@ -1,19 +1,19 @@
-import type { EventRecord, SourcedMention } from "../model.js";
+import type { SourcedMention } from "../model.js";
 import type { AnalystDecision } from "../store/store.js";
 import { clusterMentions } from "./cluster.js";
 import { DecisionBook } from "./decisions.js";
 import { features } from "./features.js";
-import type { ResolveOptions } from "./port.js";
+import type { ResolvedEvent, ResolveOptions } from "./port.js";
 import { reconcile } from "./reconcile.js";
 
 /**
  * Clusters and reconciles a whole set of mentions from scratch (re-resolution). The same set of
  * mentions and decisions gives the same events, with the same ids, in any order.
  */
-export function resolveAll(mentions: SourcedMention[], decisions: AnalystDecision[], opts: ResolveOptions): { record: EventRecord; mentionIds: string[] }[] {
-  const groups = clusterMentions(mentions.map(features), new DecisionBook(decisions));
-  return groups.map((group) => {
+export function resolveAll(mentions: SourcedMention[], decisions: AnalystDecision[], opts: ResolveOptions): ResolvedEvent[] {
+  const clusters = clusterMentions(mentions.map(features), new DecisionBook(decisions));
+  return clusters.map(({ members: group, linkedOutside }) => {
     const members = group.map((f) => f.mention);
-    return { record: reconcile(members, opts.rule), mentionIds: members.map((m) => m.id) };
+    return { record: reconcile(members, opts.rule), mentionIds: members.map((m) => m.id), linkedOutside };
   });
 }

@@ -32,7 +32,8 @@ function membersOf(db: Kysely<Schema>, eventIds: string[]) {
     .selectFrom("event_sources")
     .innerJoin("mentions", "mentions.id", "event_sources.mention_id")
     .innerJoin("documents", "documents.seq", "mentions.document_seq")
-    .select(["mentions.id", "mentions.contract_id", "mentions.body", "documents.outlet", "documents.url", "documents.published", "event_sources.event_id"])
+    .innerJoin("events", "events.id", "event_sources.event_id")
+    .select(["mentions.id", "mentions.contract_id", "mentions.body", "documents.outlet", "documents.url", "documents.published", "event_sources.event_id", "events.linked_outside"])
     .where("event_sources.event_id", "in", eventIds)
     .where("mentions.superseded", "=", 0);
 }
@@ -102,7 +103,7 @@ export function resolvePort(db: Kysely<Schema>): ResolvePort {
     async members(eventIds: string[]) {
       if (eventIds.length === 0) return [];
       const rows = await membersOf(db, eventIds).orderBy("mentions.id").execute();
-      return rows.map((row) => ({ mention: read(row), eventId: row.event_id! }));
+      return rows.map((row) => ({ mention: read(row), eventId: row.event_id, linkedOutside: row.linked_outside === 1 }));
     },
 
     decisions() {
@@ -121,7 +122,7 @@ export function resolvePort(db: Kysely<Schema>): ResolvePort {
         await db.deleteFrom("events").where("id", "in", oldIds).execute();
       }
       if (events.length === 0) return;
-      await insertRows(db, "events", events.map((e) => eventRow(e.record)));
+      await insertRows(db, "events", events.map((e) => eventRow(e.record, e.linkedOutside)));
       const sources = events.flatMap(({ record, mentionIds }) => mentionIds.map((mentionId) => ({ mention_id: mentionId, event_id: record.id })));
       await insertRows(db, "event_sources", sources);
     },

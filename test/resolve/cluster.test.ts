@@ -72,3 +72,25 @@ test("a vaguely dated report links to two that are weeks apart but never makes o
   const events = resolveAll([early, month, late], [], rule);
   assert.ok(events.every((e) => !(e.mentionIds.includes("a-1") && e.mentionIds.includes("c-1"))), JSON.stringify(events.map((e) => e.mentionIds)));
 });
+
+test("an event says whether a member links to a member of another event", () => {
+  const reports = embassyReports();
+  const first = reports[0];
+  // A shooting and a bombing, each told by several outlets: every link inside its event.
+  assert.deepEqual(resolveAll(reports, [], rule).map((e) => e.linkedOutside), [false, false]);
+  // A report the date checks keep out of an event it links to: both events say so.
+  const early = mention("e-1", "e", { ...first!, id: "e-1", documentId: "e" });
+  const month = mention("m-1", "m", {
+    ...first!,
+    id: "m-1",
+    documentId: "m",
+    date: { start: `${first!.date!.start!.slice(0, 7)}-01`, end: `${first!.date!.start!.slice(0, 7)}-28`, precision: "month", text: "this month", provenance: "stated" },
+  });
+  const lateDay = new Date(`${first!.date!.start!}T00:00:00Z`);
+  lateDay.setUTCDate(lateDay.getUTCDate() + (lateDay.getUTCDate() > 14 ? -12 : 12));
+  const late = lateDay.toISOString().slice(0, 10);
+  const other = mention("l-1", "l", { ...first!, id: "l-1", documentId: "l", date: { ...first!.date!, start: late, end: late } });
+  const events = resolveAll([early, month, other], [], rule);
+  assert.equal(events.length, 2);
+  assert.ok(events.every((e) => e.linkedOutside));
+});

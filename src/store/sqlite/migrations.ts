@@ -131,8 +131,14 @@ async function indexUndatedApart(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("mentions_country_date").on("mentions").columns(["country", "long_date", "undated", "date_start"]).execute();
 }
 
+/** Which events have links to others (ResolvedEvent.linkedOutside); older events are taken to have. */
+async function addLinkedOutside(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("events").addColumn("linked_outside", "integer", (c) => c.notNull().defaultTo(1)).execute();
+}
+
 export const sqliteMigrations: Record<string, Migration> = {
   "0001-documents": { up: createDocuments },
   "0002-mentions-events": { up: createMentionsAndEvents },
   "0003-mentions-undated-apart": { up: indexUndatedApart },
+  "0004-events-linked-outside": { up: addLinkedOutside },
 };
