@@ -19,8 +19,8 @@ interface Link {
  */
 export interface Cluster {
   members: Features[];
-  /** A member has a link to a member of another cluster, refused by the join checks. */
-  linkedOutside: boolean;
+  /** Ids of the members with a link to a member of another cluster (joins the checks refused). */
+  linkedOutside: string[];
 }
 
 export function clusterMentions(mentions: Features[], book: DecisionBook): Cluster[] {
@@ -38,12 +38,11 @@ export function clusterMentions(mentions: Features[], book: DecisionBook): Clust
   }
   // Groups never split, so a link refused once stays between two clusters.
   const outside = new Set<number>();
-  for (const { a, b } of found) {
-    const ga = groups.find(a);
-    const gb = groups.find(b);
-    if (ga !== gb) outside.add(ga).add(gb);
-  }
-  return groups.all().map((members) => ({ members: members.map((i) => items[i]!), linkedOutside: outside.has(groups.find(members[0]!)) }));
+  for (const { a, b } of found) if (groups.find(a) !== groups.find(b)) outside.add(a).add(b);
+  return groups.all().map((members) => ({
+    members: members.map((i) => items[i]!),
+    linkedOutside: members.filter((i) => outside.has(i)).map((i) => items[i]!.mention.id),
+  }));
 }
 
 function links(items: Features[], position: Map<string, number>): Link[] {

@@ -42,13 +42,13 @@ export async function resolveMentions(port: ResolvePort, mentions: SourcedMentio
     }
     const fresh = [...events].filter((id) => !oldEvents.has(id));
     for (const id of fresh) oldEvents.add(id);
-    for (const { mention, linkedOutside } of fresh.length > 0 ? await port.members(fresh) : []) {
+    for (const { mention, linksOutside } of fresh.length > 0 ? await port.members(fresh) : []) {
       if (reached.has(mention.id)) continue;
       const g = features(mention);
       reached.set(mention.id, g);
       // A member's links reach past its event only if the event says so; its links to the new
       // mentions are found from their side.
-      if (linkedOutside) next.push(g);
+      if (linksOutside) next.push(g);
     }
     frontier = next;
   }

@@ -38,7 +38,7 @@ export class MemoryResolvePort implements ResolvePort {
 
   async members(eventIds: string[]) {
     return eventIds.flatMap((eventId) =>
-      (this.stored.get(eventId)?.mentionIds ?? []).map((id) => ({ mention: this.mentions.get(id)!, eventId, linkedOutside: this.stored.get(eventId)!.linkedOutside })),
+      (this.stored.get(eventId)?.mentionIds ?? []).map((id) => ({ mention: this.mentions.get(id)!, eventId, linksOutside: this.stored.get(eventId)!.linkedOutside.includes(id) })),
     );
   }
 

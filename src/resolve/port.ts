@@ -11,11 +11,11 @@ export interface ResolvedEvent {
   record: EventRecord;
   mentionIds: string[];
   /**
-   * Whether a member links to a mention of another event (a join the checks refused). When not,
-   * every link of its members stays inside it, and an incremental pass that reaches the event
-   * need not look for its members' links again.
+   * The members that link to a mention of another event (joins the checks refused). Every link of
+   * the other members stays inside the event, so an incremental pass that reaches the event need
+   * not look for their links again.
    */
-  linkedOutside: boolean;
+  linkedOutside: string[];
 }
 
 export interface ResolvePort {
@@ -33,7 +33,7 @@ export interface ResolvePort {
    */
   candidates(m: SourcedMention): Promise<{ mention: SourcedMention; eventId: string }[]>;
   /** Every mention of these events. */
-  members(eventIds: string[]): Promise<{ mention: SourcedMention; eventId: string; linkedOutside: boolean }[]>;
+  members(eventIds: string[]): Promise<{ mention: SourcedMention; eventId: string; linksOutside: boolean }[]>;
   /**
    * Every analyst decision, as recorded. A merge lists the mentions of the events merged; a split
    * lists the mentions set apart (they stay together, apart from every other mention). On any

@@ -103,7 +103,11 @@ export function resolvePort(db: Kysely<Schema>): ResolvePort {
     async members(eventIds: string[]) {
       if (eventIds.length === 0) return [];
       const rows = await membersOf(db, eventIds).orderBy("mentions.id").execute();
-      return rows.map((row) => ({ mention: read(row), eventId: row.event_id, linkedOutside: row.linked_outside === 1 }));
+      const outside = new Map<string, Set<string> | null>();
+      for (const { event_id, linked_outside } of rows) {
+        if (!outside.has(event_id)) outside.set(event_id, linked_outside === null ? null : new Set(JSON.parse(linked_outside) as string[]));
+      }
+      return rows.map((row) => ({ mention: read(row), eventId: row.event_id, linksOutside: outside.get(row.event_id)?.has(row.id) ?? true }));
     },
 
     decisions() {

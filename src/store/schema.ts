@@ -84,8 +84,8 @@ export interface EventsTable {
   wounded: number | null;
   source_count: number;
   conflict_count: number;
-  /** 1 when a member links to a member of another event (see ResolvedEvent). */
-  linked_outside: number;
+  /** JSON array of the members that link to a member of another event (ResolvedEvent); null: unknown, any may. */
+  linked_outside: string | null;
   record: string;
 }
 

@@ -62,7 +62,7 @@ test("members, decisions and replaceEvents read and write what the resolver deci
   assert.deepEqual(await port.members([]), []);
 
   const joined: EventRecord = { ...events[0]!, id: "ev-joined", summary: "all of them", sources: events.flatMap((e) => e.sources) };
-  await port.replaceEvents(ids, [{ record: joined, mentionIds: members.map((m) => m.mention.id), linkedOutside: false }]);
+  await port.replaceEvents(ids, [{ record: joined, mentionIds: members.map((m) => m.mention.id), linkedOutside: [] }]);
   assert.deepEqual((await store.listEvents({})).items.map((e) => [e.id, e.summary]), [["ev-joined", "all of them"]]);
   assert.deepEqual(new Set((await port.members(["ev-joined"])).map((m) => m.eventId)), new Set(["ev-joined"]));
 

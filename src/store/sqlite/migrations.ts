@@ -131,9 +131,9 @@ async function indexUndatedApart(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("mentions_country_date").on("mentions").columns(["country", "long_date", "undated", "date_start"]).execute();
 }
 
-/** Which events have links to others (ResolvedEvent.linkedOutside); older events are taken to have. */
+/** Which members of an event link to other events (ResolvedEvent.linkedOutside); null for older events: any may. */
 async function addLinkedOutside(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("events").addColumn("linked_outside", "integer", (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema.alterTable("events").addColumn("linked_outside", "text").execute();
 }
 
 export const sqliteMigrations: Record<string, Migration> = {
