@@ -10,19 +10,19 @@ interface Link {
   score: number;
 }
 
-/**
- * Groups mentions into events. Analysts' "together" pairs join first; then links are taken
- * strongest first and join two groups unless that would put two mentions of one document (each
- * report already merged what it says of one event), two whose dates disagree, or two mentions an
- * analyst set apart in one event. Mentions are sorted by id and ties broken by ids, so the groups depend only on the set
- * of mentions and decisions, never on the order they came in.
- */
 export interface Cluster {
   members: Features[];
   /** Ids of the members with a link to a member of another cluster (joins the checks refused). */
   linkedOutside: string[];
 }
 
+/**
+ * Groups mentions into events. Analysts' "together" pairs join first; then links are taken
+ * strongest first and join two groups unless that would put two mentions of one document (each
+ * report already merged what it says of one event), two whose dates disagree, or two mentions an
+ * analyst set apart in one event. Mentions are sorted by id and ties broken by ids, so the groups
+ * depend only on the set of mentions and decisions, never on the order they came in.
+ */
 export function clusterMentions(mentions: Features[], book: DecisionBook): Cluster[] {
   const items = [...mentions].sort((x, y) => compareIds(x.mention.id, y.mention.id));
   const position = new Map(items.map((f, i) => [f.mention.id, i]));

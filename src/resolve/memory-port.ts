@@ -37,9 +37,11 @@ export class MemoryResolvePort implements ResolvePort {
   }
 
   async members(eventIds: string[]) {
-    return eventIds.flatMap((eventId) =>
-      (this.stored.get(eventId)?.mentionIds ?? []).map((id) => ({ mention: this.mentions.get(id)!, eventId, linksOutside: this.stored.get(eventId)!.linkedOutside.includes(id) })),
-    );
+    return eventIds.flatMap((eventId) => {
+      const event = this.stored.get(eventId);
+      if (!event) return [];
+      return event.mentionIds.map((id) => ({ mention: this.mentions.get(id)!, eventId, linksOutside: event.linkedOutside.includes(id) }));
+    });
   }
 
   async decisions() {

@@ -180,7 +180,7 @@ export class SqlStore implements Store {
 
   private async linkNearDuplicates(db: Db, id: string, seq: number, print: Fingerprint): Promise<void> {
     // Only current versions have bands (retire() drops the others'), so the band index alone
-    // names the candidates; their signatures are read for the latest few only.
+    // names the candidates; signatures are read for those sharing the most bands only.
     const candidates = await db
       .selectFrom("documents")
       .select(["id", "minhash"])
