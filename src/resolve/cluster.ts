@@ -12,8 +12,12 @@ interface Link {
 
 export interface Cluster {
   members: Features[];
-  /** Ids of the members with a link to a member of another cluster (joins the checks refused). */
-  linkedOutside: string[];
+  /**
+   * The smallest mention id of the cluster's component: the clusters that links (joined or
+   * refused) and analysts' "together" pairs tie to one another. Clusters of different components
+   * never depend on each other, so a change re-resolves whole components and nothing else.
+   */
+  component: string;
 }
 
 /**
@@ -27,21 +31,23 @@ export function clusterMentions(mentions: Features[], book: DecisionBook): Clust
   const items = [...mentions].sort((x, y) => compareIds(x.mention.id, y.mention.id));
   const position = new Map(items.map((f, i) => [f.mention.id, i]));
   const groups = new Groups(items.length);
+  const components = new Groups(items.length);
 
-  for (const [x, y] of book.togetherPairs(new Set(position.keys()))) groups.join(position.get(x)!, position.get(y)!);
+  for (const [x, y] of book.togetherPairs(new Set(position.keys()))) {
+    groups.join(position.get(x)!, position.get(y)!);
+    components.join(position.get(x)!, position.get(y)!);
+  }
 
-  const found = links(items, position);
-  for (const { a, b } of found) {
+  for (const { a, b } of links(items, position)) {
+    components.join(a, b);
     const ga = groups.find(a);
     const gb = groups.find(b);
     if (ga !== gb && mayJoin(groups.members(ga), groups.members(gb), items, book)) groups.join(ga, gb);
   }
-  // Groups never split, so a link refused once stays between two clusters.
-  const outside = new Set<number>();
-  for (const { a, b } of found) if (groups.find(a) !== groups.find(b)) outside.add(a).add(b);
   return groups.all().map((members) => ({
     members: members.map((i) => items[i]!),
-    linkedOutside: members.filter((i) => outside.has(i)).map((i) => items[i]!.mention.id),
+    // Items are sorted by id, so the smallest position holds the smallest id.
+    component: items[smallest(components.members(components.find(members[0]!)))]!.mention.id,
   }));
 }
 
@@ -58,6 +64,12 @@ function links(items: Features[], position: Map<string, number>): Link[] {
     }
   });
   return found.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+}
+
+function smallest(list: number[]): number {
+  let least = list[0]!;
+  for (const i of list) if (i < least) least = i;
+  return least;
 }
 
 function mayJoin(left: number[], right: number[], items: Features[], book: DecisionBook): boolean {

@@ -2,57 +2,82 @@ import type { SourcedMention } from "../model.js";
 import { linkScore } from "./compatible.js";
 import { features, type Features } from "./features.js";
 import { compareIds } from "./order.js";
-import type { ResolveOptions, ResolvePort } from "./port.js";
+import type { ResolvedEvent, ResolveOptions, ResolvePort } from "./port.js";
 import { resolveAll } from "./resolve-all.js";
 
 /**
- * Assigns newly stored mentions to events without recomputing the rest: it gathers the part of
- * the store the new mentions can reach by links (their linked mentions, the whole events those
- * belong to, and onward from every member), resolves that part from scratch and replaces its
- * events. Links never cross that boundary, so the result is what `resolveAll` gives on
- * everything, whatever order the documents came in.
+ * Assigns newly stored mentions to events without recomputing the rest. The new mentions' links
+ * reach stored events; the components of those events (every event links or decisions tie them
+ * to, recorded when they were last resolved) are resolved again from scratch with the new
+ * mentions, and replace what they held. No link leaves a component, so the result is what
+ * `resolveAll` gives on everything, whatever order the documents came in.
  */
 export async function resolveMentions(port: ResolvePort, mentions: SourcedMention[], opts: ResolveOptions): Promise<void> {
   if (mentions.length === 0) return;
-  const reached = new Map<string, Features>();
-  const oldEvents = new Set<string>();
+  const unresolved = new Map<string, SourcedMention>();
+  const reachedEvents = new Set<string>();
   let frontier = mentions.map(features);
-  for (const f of frontier) reached.set(f.mention.id, f);
+  for (const f of frontier) unresolved.set(f.mention.id, f.mention);
 
+  // Only mentions no event holds yet are looked up: a stored event's links were all followed
+  // when its component was recorded.
   while (frontier.length > 0) {
-    const events = new Set<string>();
     const next: Features[] = [];
     for (const f of frontier) {
       for (const { mention, eventId } of await port.candidates(f.mention)) {
-        if (reached.has(mention.id)) {
-          // Already in the part; its event, if it has one, is rebuilt with all its members.
-          if (eventId) events.add(eventId);
-          continue;
-        }
+        if (unresolved.has(mention.id) || reachedEvents.has(eventId)) continue;
         const g = features(mention);
         const [a, b] = compareIds(f.mention.id, mention.id) < 0 ? [f, g] : [g, f];
         if (linkScore(a, b) === null) continue;
-        if (eventId) events.add(eventId);
+        if (eventId) reachedEvents.add(eventId);
         else {
           // Stored but not yet resolved (another document of the same batch).
-          reached.set(mention.id, g);
+          unresolved.set(mention.id, mention);
           next.push(g);
         }
       }
     }
-    const fresh = [...events].filter((id) => !oldEvents.has(id));
-    for (const id of fresh) oldEvents.add(id);
-    for (const { mention, linksOutside } of fresh.length > 0 ? await port.members(fresh) : []) {
-      if (reached.has(mention.id)) continue;
-      const g = features(mention);
-      reached.set(mention.id, g);
-      // A member's links reach past its event only if the event says so; its links to the new
-      // mentions are found from their side.
-      if (linksOutside) next.push(g);
-    }
     frontier = next;
   }
 
-  const part = [...reached.values()].map((f) => f.mention);
-  await port.replaceEvents([...oldEvents].sort(compareIds), resolveAll(part, await port.decisions(), opts));
+  await resolveComponents(port, [...reachedEvents], [...unresolved.values()], opts);
+}
+
+/**
+ * Resolves again, from scratch, the components of events `eventIds` with mentions no event holds
+ * yet, and writes the events that changed in place of those they replace; every event of those
+ * components, changed or not, is returned. An event with the same members and component as
+ * before, none of them superseded since, is the same event (its record depends on nothing else),
+ * so it is not rewritten.
+ */
+export async function resolveComponents(port: ResolvePort, eventIds: string[], unresolved: SourcedMention[], opts: ResolveOptions): Promise<ResolvedEvent[]> {
+  const stored = eventIds.length > 0 ? await port.components(eventIds) : [];
+  const before = new Map<string, { component: string; size: number; members: string[] }>();
+  for (const { mention, eventId, component, eventSize } of stored) {
+    const event = before.get(eventId);
+    if (event) event.members.push(mention.id);
+    else before.set(eventId, { component, size: eventSize, members: [mention.id] });
+  }
+  const events = resolveAll([...unresolved, ...stored.map((s) => s.mention)], await port.decisions(), opts);
+  const unchanged = new Set(
+    events
+      .filter(({ record, mentionIds, component }) => {
+        const old = before.get(record.id);
+        return old !== undefined && old.component === component && old.size === mentionIds.length && sameIds(old.members, mentionIds);
+      })
+      .map((e) => e.record.id),
+  );
+  // An event of `eventIds` whose mentions were all superseded is not among those read.
+  const replaced = [...new Set([...eventIds, ...before.keys()])].filter((id) => !unchanged.has(id)).sort(compareIds);
+  await port.replaceEvents(
+    replaced,
+    events.filter((e) => !unchanged.has(e.record.id)),
+  );
+  return events;
+}
+
+function sameIds(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const sorted = [...b].sort(compareIds);
+  return [...a].sort(compareIds).every((id, i) => id === sorted[i]);
 }

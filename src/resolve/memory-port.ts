@@ -14,6 +14,7 @@ export class MemoryResolvePort implements ResolvePort {
   private readonly mentions = new Map<string, SourcedMention>();
   private readonly eventOf = new Map<string, string>();
   private readonly stored = new Map<string, ResolvedEvent>();
+  private readonly eventsOfComponent = new Map<string, Set<string>>();
   private readonly decided: AnalystDecision[] = [];
 
   /** Stores mentions that no event holds yet, as a store does before it resolves them. */
@@ -36,12 +37,14 @@ export class MemoryResolvePort implements ResolvePort {
     return this.index.candidates(features(m)).map((g) => ({ mention: g.mention, eventId: this.eventOf.get(g.mention.id) ?? "" }));
   }
 
-  async members(eventIds: string[]) {
-    return eventIds.flatMap((eventId) => {
-      const event = this.stored.get(eventId);
-      if (!event) return [];
-      return event.mentionIds.map((id) => ({ mention: this.mentions.get(id)!, eventId, linksOutside: event.linkedOutside.includes(id) }));
-    });
+  async components(eventIds: string[]) {
+    const components = new Set(eventIds.flatMap((id) => this.stored.get(id)?.component ?? []));
+    return [...components].flatMap((component) =>
+      [...this.eventsOfComponent.get(component)!].flatMap((eventId) => {
+        const { mentionIds } = this.stored.get(eventId)!;
+        return mentionIds.map((id) => ({ mention: this.mentions.get(id)!, eventId, component, eventSize: mentionIds.length }));
+      }),
+    );
   }
 
   async decisions() {
@@ -50,12 +53,18 @@ export class MemoryResolvePort implements ResolvePort {
 
   async replaceEvents(oldIds: string[], events: ResolvedEvent[]) {
     for (const id of oldIds) {
-      for (const m of this.stored.get(id)?.mentionIds ?? []) this.eventOf.delete(m);
+      const old = this.stored.get(id);
+      if (!old) continue;
+      for (const m of old.mentionIds) this.eventOf.delete(m);
+      this.eventsOfComponent.get(old.component)!.delete(id);
       this.stored.delete(id);
     }
     for (const e of events) {
       this.stored.set(e.record.id, e);
       for (const m of e.mentionIds) this.eventOf.set(m, e.record.id);
+      const members = this.eventsOfComponent.get(e.component);
+      if (members) members.add(e.record.id);
+      else this.eventsOfComponent.set(e.component, new Set([e.record.id]));
     }
   }
 }

@@ -11,11 +11,11 @@ export interface ResolvedEvent {
   record: EventRecord;
   mentionIds: string[];
   /**
-   * The members that link to a mention of another event (joins the checks refused). Every link of
-   * the other members stays inside the event, so an incremental pass that reaches the event need
-   * not look for their links again.
+   * The smallest mention id of the event's component: the events that links (joined or refused)
+   * and analysts' decisions tie together. Resolving a component never looks outside it, so a
+   * change that reaches one event re-resolves its component and nothing more.
    */
-  linkedOutside: string[];
+  component: string;
 }
 
 export interface ResolvePort {
@@ -32,8 +32,12 @@ export interface ResolvePort {
    * is the same rule in memory.
    */
   candidates(m: SourcedMention): Promise<{ mention: SourcedMention; eventId: string }[]>;
-  /** Every mention of these events. */
-  members(eventIds: string[]): Promise<{ mention: SourcedMention; eventId: string; linksOutside: boolean }[]>;
+  /**
+   * Every mention in force of the components these events belong to, with the event holding it,
+   * that event's component and how many mentions it held when written (more than are read when
+   * some have since been superseded).
+   */
+  components(eventIds: string[]): Promise<{ mention: SourcedMention; eventId: string; component: string; eventSize: number }[]>;
   /**
    * Every analyst decision, as recorded. A merge lists the mentions of the events merged; a split
    * lists the mentions set apart (they stay together, apart from every other mention). On any

@@ -12,8 +12,8 @@ import { reconcile } from "./reconcile.js";
  */
 export function resolveAll(mentions: SourcedMention[], decisions: AnalystDecision[], opts: ResolveOptions): ResolvedEvent[] {
   const clusters = clusterMentions(mentions.map(features), new DecisionBook(decisions));
-  return clusters.map(({ members: group, linkedOutside }) => {
+  return clusters.map(({ members: group, component }) => {
     const members = group.map((f) => f.mention);
-    return { record: reconcile(members, opts.rule), mentionIds: members.map((m) => m.id), linkedOutside };
+    return { record: reconcile(members, opts.rule), mentionIds: members.map((m) => m.id), component };
   });
 }

@@ -10,9 +10,11 @@ export const NEAR_DUPLICATE_SIMILARITY = 0.3;
 /**
  * A wire story can have hundreds of copies. A document is compared with those sharing the most
  * bands (a pair at similarity s shares 21·s³ of them on average: the likeliest near-duplicates
- * first, the latest first among equals) and linked to the closest few.
+ * first, the latest first among equals) among the latest LATEST_PER_BAND of each of its bands,
+ * and linked to the closest few.
  */
 export const MAX_CANDIDATES = 50;
+export const LATEST_PER_BAND = 16;
 export const MAX_NEAR_DUPLICATES = 10;
 
 // The minhash package hashes each string once per permutation (2 ms for a 4 KB article, half

@@ -2,7 +2,8 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { SourcedMention } from "../model.js";
 import type { ResolvePort } from "../resolve/port.js";
 import { insertRows } from "./insert-rows.js";
-import { eventRow, SHORT_DATE_DAYS, sourcedMention, type MentionWithDocument } from "./rows.js";
+import type { MentionCache } from "./mention-cache.js";
+import { eventRow, SHORT_DATE_DAYS, sourcedMention } from "./rows.js";
 import type { Schema } from "./schema.js";
 import type { AnalystDecision } from "./store.js";
 import { isUndated } from "../resolve/features.js";
@@ -23,45 +24,60 @@ function shiftDate(iso: string, days: number): string {
 }
 
 /**
- * The mentions still in force of these events, with what the resolver needs of their documents.
- * Read from the events' side: the event_sources index finds them, where starting from the mentions
+ * The mentions still in force of the components these events belong to. Read from the events'
+ * side: the component and event_sources indexes find them, where starting from the mentions would
  * read every mention in the store.
  */
-function membersOf(db: Kysely<Schema>, eventIds: string[]) {
+function componentsOf(db: Kysely<Schema>, eventIds: string[]) {
   return db
-    .selectFrom("event_sources")
+    .selectFrom("events")
+    .innerJoin("event_sources", "event_sources.event_id", "events.id")
     .innerJoin("mentions", "mentions.id", "event_sources.mention_id")
-    .innerJoin("documents", "documents.seq", "mentions.document_seq")
-    .innerJoin("events", "events.id", "event_sources.event_id")
-    .select(["mentions.id", "mentions.contract_id", "mentions.body", "documents.outlet", "documents.url", "documents.published", "event_sources.event_id", "events.linked_outside"])
-    .where("event_sources.event_id", "in", eventIds)
+    .select(["mentions.id", "event_sources.event_id", "events.component", "events.source_count"])
+    .where("events.component", "in", (eb) => eb.selectFrom("events").select("component").where("id", "in", eventIds))
     .where("mentions.superseded", "=", 0);
 }
 
 // Run for every mention stored, so written as SQL rather than built: building and compiling a
-// seven-part union with the query builder took longer than SQLite takes to run it.
-const CANDIDATES_IN_FORCE = sql`SELECT mentions.id, mentions.contract_id, mentions.body, documents.outlet, documents.url, documents.published, event_sources.event_id
-FROM mentions LEFT JOIN event_sources ON event_sources.mention_id = mentions.id JOIN documents ON documents.seq = mentions.document_seq
+// seven-part union with the query builder took longer than SQLite takes to run it. Ids only: the
+// mentions themselves mostly come from the cache.
+const CANDIDATES_IN_FORCE = sql`SELECT mentions.id, event_sources.event_id
+FROM mentions LEFT JOIN event_sources ON event_sources.mention_id = mentions.id
 WHERE mentions.superseded = 0 AND mentions.undated = 0`;
+
+/** Ids per query when reading mentions by id, well under any engine's limit on parameters. */
+const IDS_PER_READ = 1000;
 
 /**
  * The resolver's view of the store, bound to `db`: a transaction, in which the analysts'
  * decisions do not change (only merge and split write them, each in a transaction of its own), so
- * they are read once.
+ * they are read once. Queries find mention ids; the mentions come from `cache` where it has them.
  */
-export function resolvePort(db: Kysely<Schema>): ResolvePort {
+export function resolvePort(db: Kysely<Schema>, cache: MentionCache): ResolvePort {
   let decisions: Promise<AnalystDecision[]> | undefined;
-  // A stored mention never changes (a new version supersedes it, and superseded ones are not
-  // read), and the same few are handed over again and again while a batch is resolved: each is
-  // parsed once, and the resolver's features, kept by object, are worked out once too.
-  const parsed = new Map<string, SourcedMention>();
-  const read = (row: MentionWithDocument) => {
-    let m = parsed.get(row.id);
-    if (!m) {
-      m = sourcedMention(row);
-      parsed.set(row.id, m);
+  // What is not cached yet is read in one query per IDS_PER_READ ids.
+  const read = async (ids: string[]): Promise<Map<string, SourcedMention>> => {
+    const found = new Map<string, SourcedMention>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const m = cache.get(id);
+      if (m) found.set(id, m);
+      else missing.push(id);
     }
-    return m;
+    for (let i = 0; i < missing.length; i += IDS_PER_READ) {
+      const rows = await db
+        .selectFrom("mentions")
+        .innerJoin("documents", "documents.seq", "mentions.document_seq")
+        .select(["mentions.id", "mentions.contract_id", "mentions.body", "documents.outlet", "documents.url", "documents.published"])
+        .where("mentions.id", "in", missing.slice(i, i + IDS_PER_READ))
+        .execute();
+      for (const row of rows) {
+        const m = sourcedMention(row);
+        cache.set(m);
+        found.set(m.id, m);
+      }
+    }
+    return found;
   };
   return {
     async candidates(m: SourcedMention) {
@@ -95,19 +111,18 @@ export function resolvePort(db: Kysely<Schema>): ResolvePort {
           part(sql`mentions.country = ${country} AND mentions.long_date = 0 AND mentions.date_start IS NULL`);
         }
       }
-      const { rows } = await sql<MentionWithDocument & { event_id: string | null }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+      const { rows } = await sql<{ id: string; event_id: string | null }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+      const mentions = await read(rows.map((row) => row.id));
       // The port's convention for a stored mention that no event holds yet is an eventId of "".
-      return rows.map((row) => ({ mention: read(row), eventId: row.event_id ?? "" }));
+      return rows.map((row) => ({ mention: mentions.get(row.id)!, eventId: row.event_id ?? "" }));
     },
 
-    async members(eventIds: string[]) {
+    async components(eventIds: string[]) {
       if (eventIds.length === 0) return [];
-      const rows = await membersOf(db, eventIds).orderBy("mentions.id").execute();
-      const outside = new Map<string, Set<string> | null>();
-      for (const { event_id, linked_outside } of rows) {
-        if (!outside.has(event_id)) outside.set(event_id, linked_outside === null ? null : new Set(JSON.parse(linked_outside) as string[]));
-      }
-      return rows.map((row) => ({ mention: read(row), eventId: row.event_id, linksOutside: outside.get(row.event_id)?.has(row.id) ?? true }));
+      const rows = await componentsOf(db, eventIds).orderBy("mentions.id").execute();
+      const mentions = await read(rows.map((row) => row.id));
+      // An event has a source per mention.
+      return rows.map((row) => ({ mention: mentions.get(row.id)!, eventId: row.event_id, component: row.component, eventSize: row.source_count }));
     },
 
     decisions() {
@@ -126,7 +141,7 @@ export function resolvePort(db: Kysely<Schema>): ResolvePort {
         await db.deleteFrom("events").where("id", "in", oldIds).execute();
       }
       if (events.length === 0) return;
-      await insertRows(db, "events", events.map((e) => eventRow(e.record, e.linkedOutside)));
+      await insertRows(db, "events", events.map((e) => eventRow(e.record, e.component)));
       const sources = events.flatMap(({ record, mentionIds }) => mentionIds.map((mentionId) => ({ mention_id: mentionId, event_id: record.id })));
       await insertRows(db, "event_sources", sources);
     },

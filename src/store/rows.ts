@@ -63,7 +63,7 @@ export function sourcedMention(row: MentionWithDocument): SourcedMention {
   return { ...mention, id: row.id, contractId: row.contract_id, outlet: row.outlet, url: row.url, published: row.published };
 }
 
-export function eventRow(e: EventRecord, linkedOutside: string[]): Insertable<EventsTable> {
+export function eventRow(e: EventRecord, component: string): Insertable<EventsTable> {
   return {
     id: e.id,
     date_start: e.date?.start ?? null,
@@ -80,7 +80,7 @@ export function eventRow(e: EventRecord, linkedOutside: string[]): Insertable<Ev
     wounded: e.wounded,
     source_count: e.sources.length,
     conflict_count: e.conflicts.length,
-    linked_outside: JSON.stringify(linkedOutside),
+    component,
     record: JSON.stringify(e),
   };
 }

@@ -84,8 +84,8 @@ export interface EventsTable {
   wounded: number | null;
   source_count: number;
   conflict_count: number;
-  /** JSON array of the members that link to a member of another event (ResolvedEvent); null: unknown, any may. */
-  linked_outside: string | null;
+  /** ResolvedEvent.component; "" for events resolved before components were recorded, all one component. */
+  component: string;
   record: string;
 }
 

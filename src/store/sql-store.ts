@@ -1,11 +1,13 @@
 import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { Doc, EventRecord, ReconcileRule, SourcedMention } from "../model.js";
-import { resolveAll, resolveMentions } from "../resolve/index.js";
+import { resolveAll, resolveComponents, resolveMentions } from "../resolve/index.js";
+import type { ResolvedEvent } from "../resolve/port.js";
 import { contentHash } from "./content-hash.js";
 import type { Engine } from "./engine.js";
 import { filterConditions, orderBy } from "./filters.js";
-import { fingerprint, MAX_CANDIDATES, MAX_NEAR_DUPLICATES, NEAR_DUPLICATE_SIMILARITY, signatureBytes, similarity, type Fingerprint } from "./near-duplicates.js";
+import { fingerprint, LATEST_PER_BAND, MAX_CANDIDATES, MAX_NEAR_DUPLICATES, NEAR_DUPLICATE_SIMILARITY, signatureBytes, similarity, type Fingerprint } from "./near-duplicates.js";
 import { insertRows } from "./insert-rows.js";
+import { MentionCache } from "./mention-cache.js";
 import { resolvePort } from "./resolve-port.js";
 import { mentionRow, sourcedMention, storedDocument, storedMentionId } from "./rows.js";
 import type { Schema } from "./schema.js";
@@ -23,6 +25,8 @@ class ResolutionFailure extends Error {}
 
 /** The Store over any engine kysely speaks to; the engine supplies the DDL and text search. */
 export class SqlStore implements Store {
+  private readonly mentions = new MentionCache();
+
   constructor(
     private readonly db: Db,
     private readonly engine: Engine,
@@ -65,7 +69,7 @@ export class SqlStore implements Store {
         }
       }
       try {
-        await resolveMentions(resolvePort(trx), fresh, { rule: this.rule });
+        await resolveMentions(resolvePort(trx, this.mentions), fresh, { rule: this.rule });
       } catch (err) {
         throw new ResolutionFailure((err as Error).message);
       }
@@ -73,6 +77,8 @@ export class SqlStore implements Store {
       return outcomes;
     } catch (err) {
       await trx.rollback().execute();
+      // The resolver may have read and cached mentions that are now undone.
+      this.mentions.clear();
       throw err;
     }
   }
@@ -165,36 +171,31 @@ export class SqlStore implements Store {
     if (affected.length > 0) await this.rebuild(db, affected.map((a) => a.event_id));
   }
 
-  /** Re-resolves the mentions still in force of events `eventIds` and writes the result in their place. */
-  private async rebuild(db: Db, eventIds: string[]): Promise<{ record: EventRecord; mentionIds: string[] }[]> {
-    const port = resolvePort(db);
-    const members = await port.members(eventIds);
-    const events = resolveAll(
-      members.map((m) => m.mention),
-      await port.decisions(),
-      { rule: this.rule },
-    );
-    await port.replaceEvents(eventIds, events);
-    return events;
+  /**
+   * Re-resolves the components of events `eventIds`, whole: a mention gone or a decision made can
+   * change which of a component's links are joined.
+   */
+  private rebuild(db: Db, eventIds: string[]): Promise<ResolvedEvent[]> {
+    return resolveComponents(resolvePort(db, this.mentions), eventIds, [], { rule: this.rule });
+  }
+
+  /** The mentions of these events, by id. */
+  private async eventMembers(db: Db, eventIds: string[]): Promise<string[]> {
+    const rows = await db.selectFrom("event_sources").select("mention_id").where("event_id", "in", eventIds).orderBy("mention_id").execute();
+    return rows.map((r) => r.mention_id);
   }
 
   private async linkNearDuplicates(db: Db, id: string, seq: number, print: Fingerprint): Promise<void> {
     // Only current versions have bands (retire() drops the others'), so the band index alone
-    // names the candidates; signatures are read for those sharing the most bands only.
-    const candidates = await db
-      .selectFrom("documents")
-      .select(["id", "minhash"])
-      .where("seq", "in", (eb) =>
-        eb
-          .selectFrom("document_bands")
-          .select("document_seq")
-          .where("band", "in", print.bands)
-          .groupBy("document_seq")
-          .orderBy((eb) => eb.fn.countAll(), "desc")
-          .orderBy("document_seq", "desc")
-          .limit(MAX_CANDIDATES),
-      )
-      .execute();
+    // names the candidates. Each band gives its latest few only: a band hundreds of documents
+    // share would otherwise be read whole for every document stored, more the larger the store.
+    const latest = [...new Set(print.bands)].map(
+      (band, i) =>
+        sql`SELECT document_seq FROM (SELECT document_seq FROM document_bands WHERE band = ${band} ORDER BY document_seq DESC LIMIT ${sql.lit(LATEST_PER_BAND)}) AS ${sql.id(`band${i}`)}`,
+    );
+    const { rows: candidates } = await sql<{ id: string; minhash: Uint8Array }>`SELECT id, minhash FROM documents WHERE seq IN (
+SELECT document_seq FROM (${sql.join(latest, sql` UNION ALL `)}) AS shared
+GROUP BY document_seq ORDER BY count(*) DESC, document_seq DESC LIMIT ${sql.lit(MAX_CANDIDATES)})`.execute(db);
     const links = candidates
       .map((c) => ({ other: c.id, similarity: similarity(print.signature, c.minhash) }))
       .filter((c) => c.similarity >= NEAR_DUPLICATE_SIMILARITY)
@@ -310,8 +311,7 @@ export class SqlStore implements Store {
   async mergeEvents(ids: string[]): Promise<EventRecord> {
     return this.db.transaction().execute(async (trx) => {
       await this.requireEvents(trx, ids);
-      const members = await resolvePort(trx).members(ids);
-      const mentionIds = members.map((m) => m.mention.id);
+      const mentionIds = await this.eventMembers(trx, ids);
       await this.decide(trx, { kind: "merge", mentionIds, at: new Date().toISOString() });
       const events = await this.rebuild(trx, ids);
       const merged = events.find((e) => e.mentionIds.includes(mentionIds[0]!));
@@ -323,11 +323,12 @@ export class SqlStore implements Store {
   async splitEvent(id: string, mentionIds: string[]): Promise<EventRecord[]> {
     return this.db.transaction().execute(async (trx) => {
       await this.requireEvents(trx, [id]);
-      const members = new Set((await resolvePort(trx).members([id])).map((m) => m.mention.id));
+      const members = new Set(await this.eventMembers(trx, [id]));
       const strangers = mentionIds.filter((m) => !members.has(m));
       if (strangers.length > 0) throw new Error(`event ${id} has no mention ${strangers.join(", ")}`);
       await this.decide(trx, { kind: "split", mentionIds, at: new Date().toISOString() });
-      return (await this.rebuild(trx, [id])).map((e) => e.record);
+      // The component may hold other events; the split's parts are those holding its mentions.
+      return (await this.rebuild(trx, [id])).filter((e) => e.mentionIds.some((m) => members.has(m))).map((e) => e.record);
     });
   }
 
@@ -343,7 +344,7 @@ export class SqlStore implements Store {
 
   async reresolve(rule: ReconcileRule = this.rule): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
-      const port = resolvePort(trx);
+      const port = resolvePort(trx, this.mentions);
       const mentions = await trx
         .selectFrom("mentions")
         .innerJoin("documents", "documents.seq", "mentions.document_seq")

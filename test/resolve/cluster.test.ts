@@ -73,11 +73,16 @@ test("a vaguely dated report links to two that are weeks apart but never makes o
   assert.ok(events.every((e) => !(e.mentionIds.includes("a-1") && e.mentionIds.includes("c-1"))), JSON.stringify(events.map((e) => e.mentionIds)));
 });
 
-test("an event says whether a member links to a member of another event", () => {
+test("an event names its component: the events that links, joined or refused, tie it to", () => {
   const reports = embassyReports();
   const first = reports[0];
-  // A shooting and a bombing, each told by several outlets: every link inside its event.
-  assert.deepEqual(resolveAll(reports, [], rule).map((e) => e.linkedOutside), [[], []]);
+  // A shooting and a bombing, each told by several outlets: no link between them, two components,
+  // each named by its smallest mention id.
+  const apart = resolveAll(reports, [], rule);
+  assert.deepEqual(
+    apart.map((e) => e.component),
+    apart.map((e) => [...e.mentionIds].sort()[0]),
+  );
   // A report the date checks keep out of an event it links to: both events name their member.
   const early = mention("e-1", "e", { ...first!, id: "e-1", documentId: "e" });
   const month = mention("m-1", "m", {
@@ -92,7 +97,7 @@ test("an event says whether a member links to a member of another event", () => 
   const other = mention("l-1", "l", { ...first!, id: "l-1", documentId: "l", date: { ...first!.date!, start: late, end: late } });
   const events = resolveAll([early, month, other], [], rule);
   assert.equal(events.length, 2);
-  // The vague report joins the early one; its link to the late one is refused, and only the
-  // reports at the ends of that link are named.
-  assert.deepEqual(events.map((e) => [e.mentionIds, e.linkedOutside]), [[["e-1", "m-1"], ["m-1"]], [["l-1"], ["l-1"]]]);
+  // The vague report joins the early one; its link to the late one is refused, which keeps the
+  // two events in one component.
+  assert.deepEqual(events.map((e) => [e.mentionIds, e.component]), [[["e-1", "m-1"], "e-1"], [["l-1"], "e-1"]]);
 });

@@ -4,7 +4,7 @@ import type { SourcedMention } from "../../src/model.js";
 import { resolveAll, resolveMentions } from "../../src/resolve/index.js";
 import { MemoryResolvePort } from "../../src/resolve/memory-port.js";
 import type { AnalystDecision } from "../../src/store/store.js";
-import { embassyReports, hotelReports, shuffled, yearUnknown } from "./fixtures.js";
+import { embassyReports, hotelReports, mention, shuffled, yearUnknown } from "./fixtures.js";
 
 const rule = { rule: "conservative" as const };
 
@@ -81,4 +81,40 @@ test("several documents resolved in one call give the same events as one by one"
   port.add(batch);
   await resolveMentions(port, batch, rule);
   assert.deepEqual(sorted(port.events()), sorted(resolveAll(all, [], rule)));
+});
+
+test("reports a refused link ties together are resolved together, in any order", async () => {
+  const [first] = embassyReports();
+  const month = first!.date!.start!.slice(0, 7);
+  const dated = (id: string, start: string, end = start, precision: "day" | "month" = "day") =>
+    mention(id, id.replace(/-\d+$/, ""), { ...first!, id, documentId: id.replace(/-\d+$/, ""), date: { start, end, precision, text: start, provenance: "stated" } });
+  // One report of the month links to an attack early in it and to one late in it; a fourth report
+  // links only to the late one. Which event the vague report joins depends on all four.
+  const all = [dated("e-1", `${month}-03`), dated("m-1", `${month}-01`, `${month}-28`, "month"), dated("l-1", `${month}-20`), dated("k-1", `${month}-21`)];
+  const expected = sorted(resolveAll(all, [], rule));
+  assert.equal(new Set(expected.map((e) => e.component)).size, 1);
+  for (let seed = 1; seed <= 12; seed++) {
+    const port = await ingestOneByOne(shuffled(byDocument(all), seed));
+    assert.deepEqual(sorted(port.events()), expected, `order ${seed}`);
+  }
+});
+
+test("an event of a reached component that comes out the same is not rewritten", async () => {
+  const [first] = embassyReports();
+  const month = first!.date!.start!.slice(0, 7);
+  const dated = (id: string, start: string, end = start, precision: "day" | "month" = "day") =>
+    mention(id, id.replace(/-\d+$/, ""), { ...first!, id, documentId: id.replace(/-\d+$/, ""), date: { start, end, precision, text: start, provenance: "stated" } });
+  const earlier = [dated("e-1", `${month}-03`), dated("m-1", `${month}-01`, `${month}-28`, "month"), dated("l-1", `${month}-20`)];
+  const port = await ingestOneByOne(earlier.map((m) => [m]));
+  const before = new Map(port.events().map((e) => [e.record.id, e]));
+  assert.equal(new Set([...before.values()].map((e) => e.component)).size, 1);
+
+  // A report of the late attack: its event changes, the early one's stays as it was written.
+  const late = dated("k-1", `${month}-21`);
+  port.add([late]);
+  await resolveMentions(port, [late], rule);
+  const kept = port.events().filter((e) => before.get(e.record.id) === e);
+  assert.equal(kept.length, 1, JSON.stringify(port.events().map((e) => e.mentionIds)));
+  assert.ok(!kept[0]!.mentionIds.includes("k-1"));
+  assert.deepEqual(sorted(port.events()), sorted(resolveAll([...earlier, late], [], rule)));
 });

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import type { EventRecord, SourcedMention } from "../../src/model.js";
 import { openStore } from "../../src/store/open.js";
+import { MentionCache } from "../../src/store/mention-cache.js";
 import { resolvePort } from "../../src/store/resolve-port.js";
 import type { Schema } from "../../src/store/schema.js";
 import { doc, mention, tempDir, type MentionSketch, ingestOne } from "./fixtures.js";
@@ -28,7 +29,7 @@ async function setUp(t: Parameters<typeof tempDir>[0]) {
   // A second connection, as the resolver would see the store through its port.
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Database(path) }) });
   t.after(() => db.destroy());
-  return { store, db, port: resolvePort(db) };
+  return { store, db, port: resolvePort(db, new MentionCache()) };
 }
 
 function probe(sketch: MentionSketch): SourcedMention {
@@ -53,24 +54,38 @@ test("candidates of a mention that says nothing of when: none", async (t) => {
   assert.deepEqual(await port.candidates(probe({ date: null, country: null })), []);
 });
 
-test("members, decisions and replaceEvents read and write what the resolver decides", async (t) => {
+test("components, decisions and replaceEvents read and write what the resolver decides", async (t) => {
   const { store, db, port } = await setUp(t);
   const events = (await store.listEvents({})).items;
   const ids = events.map((e) => e.id);
-  const members = await port.members(ids);
-  assert.deepEqual(members.map((m) => m.mention.id).sort(), STORED.map(([id]) => `${id}@v1#0`).sort());
-  assert.deepEqual(await port.members([]), []);
+  const reached = await port.components(ids);
+  assert.deepEqual(reached.map((m) => m.mention.id).sort(), STORED.map(([id]) => `${id}@v1#0`).sort());
+  assert.deepEqual(await port.components([]), []);
+
+  // Three events, two of them in one component: reaching either reads both, never the third.
+  const [first, second, third] = ids as [string, string, string];
+  const membersOf = (id: string) => reached.filter((m) => m.eventId === id).map((m) => m.mention.id);
+  const rest = ids.slice(3);
+  await port.replaceEvents(ids, [
+    { record: { ...events[0]!, id: "ev-a" }, mentionIds: membersOf(first), component: "c" },
+    { record: { ...events[1]!, id: "ev-b" }, mentionIds: membersOf(second), component: "c" },
+    { record: { ...events[2]!, id: "ev-c" }, mentionIds: [third, ...rest].flatMap(membersOf), component: "d" },
+  ]);
+  const eventsOf = (found: { eventId: string }[]) => [...new Set(found.map((m) => m.eventId))].sort();
+  assert.deepEqual(eventsOf(await port.components(["ev-b"])), ["ev-a", "ev-b"]);
+  assert.deepEqual((await port.components(["ev-a"])).map((m) => m.mention.id).sort(), [...membersOf(first), ...membersOf(second)].sort());
+  assert.deepEqual(eventsOf(await port.components(["ev-c"])), ["ev-c"]);
 
   const joined: EventRecord = { ...events[0]!, id: "ev-joined", summary: "all of them", sources: events.flatMap((e) => e.sources) };
-  await port.replaceEvents(ids, [{ record: joined, mentionIds: members.map((m) => m.mention.id), linkedOutside: [] }]);
+  await port.replaceEvents(["ev-a", "ev-b", "ev-c"], [{ record: joined, mentionIds: reached.map((m) => m.mention.id), component: "c" }]);
   assert.deepEqual((await store.listEvents({})).items.map((e) => [e.id, e.summary]), [["ev-joined", "all of them"]]);
-  assert.deepEqual(new Set((await port.members(["ev-joined"])).map((m) => m.eventId)), new Set(["ev-joined"]));
+  assert.deepEqual(eventsOf(await port.components(["ev-joined"])), ["ev-joined"]);
 
   assert.deepEqual(await port.decisions(), []);
   await store.splitEvent("ev-joined", ["undated-elsewhere@v1#0"]);
   // A port reads the decisions once: the split is seen by the next one.
   assert.deepEqual(await port.decisions(), []);
-  const decisions = await resolvePort(db).decisions();
+  const decisions = await resolvePort(db, new MentionCache()).decisions();
   assert.equal(decisions.length, 1);
   assert.equal(decisions[0]!.kind, "split");
   assert.deepEqual(decisions[0]!.mentionIds, ["undated-elsewhere@v1#0"]);

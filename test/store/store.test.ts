@@ -113,6 +113,24 @@ test("a light rewrite of one story is linked as a near-duplicate; another story 
   assert.deepEqual((await store.getDocument("other"))?.nearDuplicates, []);
 });
 
+test("a story run by many outlets: each new copy is linked to ten of the others", async (t) => {
+  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  t.after(() => store.close());
+  const wire =
+    "Gunmen on motorcycles raided the village of Kwari late on Tuesday, burning homes and granaries and " +
+    "killing at least eleven farmers, a local councillor told reporters. Residents said the attackers " +
+    "arrived shortly after dusk and stayed for nearly two hours before troops reached the area.";
+  const outlets = ["Lantern", "Kestrel", "Meridian", "Savanna", "Orbis", "Tigris", "Indus", "Horn", "Sahel", "Orontes"];
+  // Sixty copies, each with a credit line of its own: far more than a band gives (its latest few).
+  const copies = Array.from({ length: 60 }, (_, i) => `${wire} Reported for the ${outlets[i % 10]} desk, edition ${i + 1}.`);
+  for (const [i, text] of copies.entries()) await ingestOne(store, doc(`copy-${i + 1}`, text), text, []);
+  const last = await store.getDocument("copy-60");
+  assert.equal(last?.nearDuplicates.length, 10);
+  // The same outlet's earlier copies share its credit line too: they are the closest.
+  for (const same of ["copy-10", "copy-20", "copy-30", "copy-40", "copy-50"]) assert.ok(last!.nearDuplicates.includes(same), same);
+  assert.equal((await store.getDocument("copy-2"))?.nearDuplicates.includes("copy-1"), true);
+});
+
 test("in the demo corpus, the rewrite of a wire story is found and separate reports are not", async (t) => {
   const store = await openStore({ path: join(tempDir(t), "s.db") });
   t.after(() => store.close());
@@ -226,4 +244,37 @@ test("merge and split are kept as decisions and respected by re-resolution", asy
   assert.equal(await store.reresolve("latest"), 2);
   await assert.rejects(store.mergeEvents(["no-such-event"]), /no event no-such-event/);
   await assert.rejects(store.splitEvent(parts[0]!.id, ["zz@v1#0"]), /has no mention zz@v1#0/);
+});
+
+test("events resolved as reports come equal re-resolution, across new versions and events from before components", async (t) => {
+  const path = join(tempDir(t), "s.db");
+  const store = await openStore({ path });
+  t.after(() => store.close());
+  const snapshot = async () => (await store.listEvents({ sort: "date" })).items.map((e) => e.sources.map((s) => s.mentionId).sort().join(" ")).sort();
+  const agreesWithReresolution = async (step: string) => {
+    const incremental = await snapshot();
+    await store.reresolve();
+    assert.deepEqual(incremental, await snapshot(), step);
+  };
+  // A report dated only "in March" links to a bombing early in the month and to one late in it;
+  // the two cannot be one event, so one of those links is refused and all three are one component.
+  const march = { ...mention("m", {}), date: { start: "2021-03-01", end: "2021-03-31", precision: "month" as const, text: "in March", provenance: "stated" as const } };
+  await ingestOne(store, doc("early", "Early in March a bomber struck the market."), "", [mention("early", { date: "2021-03-07" })]);
+  await ingestOne(store, doc("late", "Late in March a bomber struck the market."), "", [mention("late", { date: "2021-03-20" })]);
+  await ingestOne(store, doc("m", "In March a bomber struck the market."), "", [march]);
+  await agreesWithReresolution("three reports");
+  assert.equal((await snapshot()).length, 2);
+
+  // Events written before their components were recorded (migration 0005) count as one component.
+  const raw = new Database(path);
+  raw.prepare("UPDATE events SET component = ''").run();
+  await ingestOne(store, doc("again", "A bomber struck the market early in March."), "", [mention("again", { date: "2021-03-08" })]);
+  assert.equal((raw.prepare("SELECT count(*) AS n FROM events WHERE component = ''").get() as { n: number }).n, 0);
+  raw.close();
+  await agreesWithReresolution("over events from before components");
+
+  // A new version of the vague report, now dated to the day, gives way to its own mentions.
+  await ingestOne(store, doc("m", "On 20 March a bomber struck the market."), "", [mention("m", { date: "2021-03-20" })]);
+  await agreesWithReresolution("after a new version");
+  assert.equal((await store.listMentions({})).items.length, 4);
 });

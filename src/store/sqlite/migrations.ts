@@ -136,9 +136,22 @@ async function addLinkedOutside(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("events").addColumn("linked_outside", "text").execute();
 }
 
+/**
+ * Each event's component (ResolvedEvent.component), so that an incremental pass reads the events
+ * a new report can affect in one query instead of following links report by report. Events
+ * resolved before share the component "": the first report to reach one re-resolves them all,
+ * which records their own components.
+ */
+async function addComponents(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("events").dropColumn("linked_outside").execute();
+  await db.schema.alterTable("events").addColumn("component", "text", (c) => c.notNull().defaultTo("")).execute();
+  await db.schema.createIndex("events_component").on("events").column("component").execute();
+}
+
 export const sqliteMigrations: Record<string, Migration> = {
   "0001-documents": { up: createDocuments },
   "0002-mentions-events": { up: createMentionsAndEvents },
   "0003-mentions-undated-apart": { up: indexUndatedApart },
   "0004-events-linked-outside": { up: addLinkedOutside },
+  "0005-events-components": { up: addComponents },
 };
