@@ -3,7 +3,10 @@ import { linkScore } from "./compatible.js";
 import { features, type Features } from "./features.js";
 import { compareIds } from "./order.js";
 import type { ResolvedEvent, ResolveOptions, ResolvePort } from "./port.js";
-import { resolveAll } from "./resolve-all.js";
+import { clusterMentions } from "./cluster.js";
+import { DecisionBook } from "./decisions.js";
+import { eventId } from "./reconcile.js";
+import { resolvedEvent } from "./resolve-all.js";
 
 /**
  * Assigns newly stored mentions to events without recomputing the rest. The new mentions' links
@@ -45,10 +48,9 @@ export async function resolveMentions(port: ResolvePort, mentions: SourcedMentio
 
 /**
  * Resolves again, from scratch, the components of events `eventIds` with mentions no event holds
- * yet, and writes the events that changed in place of those they replace; every event of those
- * components, changed or not, is returned. An event with the same members and component as
- * before, none of them superseded since, is the same event (its record depends on nothing else),
- * so it is not rewritten.
+ * yet, and writes the events that changed in place of those they replace; those are returned. An
+ * event with the same members and component as before, none of them superseded since, is the
+ * same event (its record depends on nothing else), so it is neither reconciled nor rewritten.
  */
 export async function resolveComponents(port: ResolvePort, eventIds: string[], unresolved: SourcedMention[], opts: ResolveOptions): Promise<ResolvedEvent[]> {
   const stored = eventIds.length > 0 ? await port.components(eventIds) : [];
@@ -58,24 +60,21 @@ export async function resolveComponents(port: ResolvePort, eventIds: string[], u
     if (event) event.members.push(mention.id);
     else before.set(eventId, { component, size: eventSize, members: [mention.id] });
   }
-  const events = resolveAll([...unresolved, ...stored.map((s) => s.mention)], await port.decisions(), opts);
-  const unchanged = new Set(
-    events
-      .filter(({ record, mentionIds, component }) => {
-        const old = before.get(record.id);
-        return old !== undefined && old.component === component && old.size === mentionIds.length && sameIds(old.members, mentionIds);
-      })
-      .map((e) => e.record.id),
-  );
+  const part = [...unresolved, ...stored.map((s) => s.mention)].map(features);
+  const unchanged = new Set<string>();
+  const changed: ResolvedEvent[] = [];
+  for (const cluster of clusterMentions(part, new DecisionBook(await port.decisions()))) {
+    const ids = cluster.members.map((f) => f.mention.id);
+    const id = eventId(ids);
+    const old = before.get(id);
+    if (old !== undefined && old.component === cluster.component && old.size === ids.length && sameIds(old.members, ids)) unchanged.add(id);
+    else changed.push(resolvedEvent(cluster, opts));
+  }
   // An event of `eventIds` whose mentions were all superseded is not among those read.
   const replaced = [...new Set([...eventIds, ...before.keys()])].filter((id) => !unchanged.has(id)).sort(compareIds);
-  await port.replaceEvents(
-    replaced,
-    events.filter((e) => !unchanged.has(e.record.id)),
-  );
-  return events;
+  await port.replaceEvents(replaced, changed);
+  return changed;
 }
-
 function sameIds(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
   const sorted = [...b].sort(compareIds);

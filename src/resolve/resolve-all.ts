@@ -1,6 +1,6 @@
 import type { SourcedMention } from "../model.js";
 import type { AnalystDecision } from "../store/store.js";
-import { clusterMentions } from "./cluster.js";
+import { clusterMentions, type Cluster } from "./cluster.js";
 import { DecisionBook } from "./decisions.js";
 import { features } from "./features.js";
 import type { ResolvedEvent, ResolveOptions } from "./port.js";
@@ -11,9 +11,11 @@ import { reconcile } from "./reconcile.js";
  * mentions and decisions gives the same events, with the same ids, in any order.
  */
 export function resolveAll(mentions: SourcedMention[], decisions: AnalystDecision[], opts: ResolveOptions): ResolvedEvent[] {
-  const clusters = clusterMentions(mentions.map(features), new DecisionBook(decisions));
-  return clusters.map(({ members: group, component }) => {
-    const members = group.map((f) => f.mention);
-    return { record: reconcile(members, opts.rule), mentionIds: members.map((m) => m.id), component };
-  });
+  return clusterMentions(mentions.map(features), new DecisionBook(decisions)).map((c) => resolvedEvent(c, opts));
+}
+
+/** The event one cluster of mentions reports. */
+export function resolvedEvent({ members: group, component }: Cluster, opts: ResolveOptions): ResolvedEvent {
+  const members = group.map((f) => f.mention);
+  return { record: reconcile(members, opts.rule), mentionIds: members.map((m) => m.id), component };
 }

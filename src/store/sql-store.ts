@@ -1,7 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { Doc, EventRecord, ReconcileRule, SourcedMention } from "../model.js";
 import { resolveAll, resolveComponents, resolveMentions } from "../resolve/index.js";
-import type { ResolvedEvent } from "../resolve/port.js";
 import { contentHash } from "./content-hash.js";
 import type { Engine } from "./engine.js";
 import { filterConditions, orderBy } from "./filters.js";
@@ -175,8 +174,19 @@ export class SqlStore implements Store {
    * Re-resolves the components of events `eventIds`, whole: a mention gone or a decision made can
    * change which of a component's links are joined.
    */
-  private rebuild(db: Db, eventIds: string[]): Promise<ResolvedEvent[]> {
-    return resolveComponents(resolvePort(db, this.mentions), eventIds, [], { rule: this.rule });
+  private async rebuild(db: Db, eventIds: string[]): Promise<void> {
+    await resolveComponents(resolvePort(db, this.mentions), eventIds, [], { rule: this.rule });
+  }
+
+  /** The events now holding these mentions, by id. */
+  private async eventsHolding(db: Db, mentionIds: string[]): Promise<EventRecord[]> {
+    const rows = await db
+      .selectFrom("events")
+      .select("record")
+      .where("id", "in", (eb) => eb.selectFrom("event_sources").select("event_id").where("mention_id", "in", mentionIds))
+      .orderBy("id")
+      .execute();
+    return rows.map((row) => JSON.parse(row.record) as EventRecord);
   }
 
   /** The mentions of these events, by id. */
@@ -313,10 +323,10 @@ GROUP BY document_seq ORDER BY count(*) DESC, document_seq DESC LIMIT ${sql.lit(
       await this.requireEvents(trx, ids);
       const mentionIds = await this.eventMembers(trx, ids);
       await this.decide(trx, { kind: "merge", mentionIds, at: new Date().toISOString() });
-      const events = await this.rebuild(trx, ids);
-      const merged = events.find((e) => e.mentionIds.includes(mentionIds[0]!));
+      await this.rebuild(trx, ids);
+      const [merged] = await this.eventsHolding(trx, [mentionIds[0]!]);
       if (!merged) throw new Error(`merge of ${ids.join(", ")} gave no event holding ${mentionIds[0]}`);
-      return merged.record;
+      return merged;
     });
   }
 
@@ -327,8 +337,8 @@ GROUP BY document_seq ORDER BY count(*) DESC, document_seq DESC LIMIT ${sql.lit(
       const strangers = mentionIds.filter((m) => !members.has(m));
       if (strangers.length > 0) throw new Error(`event ${id} has no mention ${strangers.join(", ")}`);
       await this.decide(trx, { kind: "split", mentionIds, at: new Date().toISOString() });
-      // The component may hold other events; the split's parts are those holding its mentions.
-      return (await this.rebuild(trx, [id])).filter((e) => e.mentionIds.some((m) => members.has(m))).map((e) => e.record);
+      await this.rebuild(trx, [id]);
+      return this.eventsHolding(trx, [...members]);
     });
   }
 

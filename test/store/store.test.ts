@@ -242,6 +242,10 @@ test("merge and split are kept as decisions and respected by re-resolution", asy
   const parts = await store.splitEvent(merged.id, ["b@v1#0"]);
   assert.equal(parts.length, 2);
   assert.equal(await store.reresolve("latest"), 2);
+  // Setting apart every mention of an event leaves it as it was: it is returned as it stands.
+  const whole = parts[0]!;
+  const stored = await store.getEvent(whole.id);
+  assert.deepEqual(await store.splitEvent(whole.id, whole.sources.map((s) => s.mentionId)), [stored]);
   await assert.rejects(store.mergeEvents(["no-such-event"]), /no event no-such-event/);
   await assert.rejects(store.splitEvent(parts[0]!.id, ["zz@v1#0"]), /has no mention zz@v1#0/);
 });

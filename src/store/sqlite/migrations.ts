@@ -148,10 +148,27 @@ async function addComponents(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("events_component").on("events").column("component").execute();
 }
 
+/**
+ * The resolver's candidates (resolve-port.ts) are read for every mention stored, and many of them
+ * are the same reports with wide dates read again and again. With what the query tests and
+ * returns in the indexes themselves, SQLite answers it without reading the mentions' rows.
+ */
+async function coverCandidates(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex("mentions_date").execute();
+  await db.schema.dropIndex("mentions_country_date").execute();
+  await db.schema.createIndex("mentions_date").on("mentions").columns(["long_date", "undated", "date_start", "date_end", "superseded", "id"]).execute();
+  await db.schema
+    .createIndex("mentions_country_date")
+    .on("mentions")
+    .columns(["country", "long_date", "undated", "date_start", "date_end", "superseded", "id"])
+    .execute();
+}
+
 export const sqliteMigrations: Record<string, Migration> = {
   "0001-documents": { up: createDocuments },
   "0002-mentions-events": { up: createMentionsAndEvents },
   "0003-mentions-undated-apart": { up: indexUndatedApart },
   "0004-events-linked-outside": { up: addLinkedOutside },
   "0005-events-components": { up: addComponents },
+  "0006-mentions-candidates-covered": { up: coverCandidates },
 };
