@@ -97,11 +97,21 @@ export function fingerprint(text: string): Fingerprint {
       if (v < signature[i]!) signature[i] = v;
     }
   }
+  return { signature, bands: bandsOf(signature) };
+}
+
+function bandsOf(signature: Uint32Array): number[] {
   const bands: number[] = [];
   for (let start = 0; start + BAND_SIZE <= PERMUTATIONS; start += BAND_SIZE) {
     bands.push(bandKey(start / BAND_SIZE, signature.subarray(start, start + BAND_SIZE)));
   }
-  return { signature, bands };
+  return bands;
+}
+
+/** The band keys of a signature as stored (`signatureBytes`): what a document was filed under. */
+export function storedBands(stored: Uint8Array): number[] {
+  // Copied: the stored bytes may sit at an offset no Uint32Array can start at.
+  return bandsOf(new Uint32Array(Uint8Array.from(stored).buffer));
 }
 
 export function signatureBytes(signature: Uint32Array): Uint8Array {

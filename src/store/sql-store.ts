@@ -4,7 +4,7 @@ import { resolveAll, resolveComponents, resolveMentions } from "../resolve/index
 import { contentHash } from "./content-hash.js";
 import type { Engine } from "./engine.js";
 import { filterConditions, orderBy } from "./filters.js";
-import { fingerprint, LATEST_PER_BAND, MAX_CANDIDATES, MAX_NEAR_DUPLICATES, NEAR_DUPLICATE_SIMILARITY, signatureBytes, similarity, type Fingerprint } from "./near-duplicates.js";
+import { fingerprint, LATEST_PER_BAND, MAX_CANDIDATES, MAX_NEAR_DUPLICATES, NEAR_DUPLICATE_SIMILARITY, signatureBytes, similarity, storedBands, type Fingerprint } from "./near-duplicates.js";
 import { insertRows } from "./insert-rows.js";
 import { MentionCache } from "./mention-cache.js";
 import { resolvePort } from "./resolve-port.js";
@@ -155,9 +155,10 @@ export class SqlStore implements Store {
 
   /** Retires a document's current version: out of search, its mentions superseded, their events rebuilt. */
   private async retire(db: Db, seq: number, id: string): Promise<void> {
-    await db.updateTable("documents").set({ current: 0 }).where("seq", "=", seq).execute();
+    const { minhash } = await db.updateTable("documents").set({ current: 0 }).where("seq", "=", seq).returning("minhash").executeTakeFirstOrThrow();
     await this.engine.unindexDocument(db, seq);
-    await db.deleteFrom("document_bands").where("document_seq", "=", seq).execute();
+    // By the primary key: an index on document_seq alone would cost every document stored.
+    await db.deleteFrom("document_bands").where("band", "in", storedBands(minhash)).where("document_seq", "=", seq).execute();
     await db.deleteFrom("near_duplicates").where((eb) => eb.or([eb("document_id", "=", id), eb("other_id", "=", id)])).execute();
     const affected = await db
       .selectFrom("event_sources")

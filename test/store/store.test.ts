@@ -27,7 +27,8 @@ test("the same text is stored once, under whatever id it comes again", async (t)
 });
 
 test("new text at the same URL is a new version; the old mentions give way to the new", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  const path = join(tempDir(t), "s.db");
+  const store = await openStore({ path });
   t.after(() => store.close());
   const url = "https://news.example/borno-market";
   await ingestOne(store, doc("first-id", MARKET, { url }), `<p>${MARKET}</p>`, [mention("first-id", { killed: 4 })]);
@@ -45,6 +46,12 @@ test("new text at the same URL is a new version; the old mentions give way to th
   assert.equal(events.length, 1);
   assert.deepEqual(events[0]!.sources.map((s) => s.mentionId), ["first-id@v2#0"]);
   assert.equal(events[0]!.killed, 6);
+
+  // Only the current version stays filed for near-duplicate search.
+  const raw = new Database(path, { readonly: true });
+  t.after(() => raw.close());
+  const filed = raw.prepare("SELECT DISTINCT documents.version FROM document_bands JOIN documents ON documents.seq = document_bands.document_seq").all();
+  assert.deepEqual(filed, [{ version: 2 }]);
 });
 
 test("new text under the same id is a new version too", async (t) => {

@@ -164,6 +164,11 @@ async function coverCandidates(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+/** A retired version's bands are deleted by the primary key (storedBands), so this index only cost writes. */
+async function dropBandsByDocument(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex("document_bands_document").execute();
+}
+
 export const sqliteMigrations: Record<string, Migration> = {
   "0001-documents": { up: createDocuments },
   "0002-mentions-events": { up: createMentionsAndEvents },
@@ -171,4 +176,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   "0004-events-linked-outside": { up: addLinkedOutside },
   "0005-events-components": { up: addComponents },
   "0006-mentions-candidates-covered": { up: coverCandidates },
+  "0007-document-bands-by-key": { up: dropBandsByDocument },
 };
