@@ -1,4 +1,5 @@
 import { CompiledQuery, type Insertable, type Kysely } from "kysely";
+import { chunks, VALUES_PER_STATEMENT } from "./chunks.js";
 import type { Schema } from "./schema.js";
 
 // Ingest inserts a few hundred values for every document (its row, its LSH bands, its mentions,
@@ -10,7 +11,8 @@ const compiled = new WeakMap<Kysely<Schema>, Map<string, string>>();
 
 /**
  * Inserts rows that all have the same columns in the same order (as the row builders in rows.ts
- * make them), returning the rows the engine returns for `returning` columns.
+ * make them), returning the rows the engine returns for `returning` columns. As many rows as the
+ * engine binds values for go in one statement.
  */
 export async function insertRows<T extends keyof Schema & string>(
   db: Kysely<Schema>,
@@ -20,6 +22,20 @@ export async function insertRows<T extends keyof Schema & string>(
 ): Promise<Record<string, unknown>[]> {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]!);
+  const returned: Record<string, unknown>[] = [];
+  for (const chunk of chunks(rows, Math.floor(VALUES_PER_STATEMENT / columns.length))) {
+    returned.push(...(await insertChunk(db, table, chunk, columns, returning)));
+  }
+  return returned;
+}
+
+async function insertChunk<T extends keyof Schema & string>(
+  db: Kysely<Schema>,
+  table: T,
+  rows: Insertable<Schema[T]>[],
+  columns: string[],
+  returning: string[],
+): Promise<Record<string, unknown>[]> {
   let texts = compiled.get(db);
   if (!texts) compiled.set(db, (texts = new Map()));
   const key = `${table}(${columns.join(",")})x${rows.length}>${returning.join(",")}`;

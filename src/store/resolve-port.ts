@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { SourcedMention } from "../model.js";
 import type { ResolvePort } from "../resolve/port.js";
+import { chunks } from "./chunks.js";
 import { insertRows } from "./insert-rows.js";
 import type { MentionCache } from "./mention-cache.js";
 import { eventRow, SHORT_DATE_DAYS, sourcedMention } from "./rows.js";
@@ -24,17 +25,17 @@ function shiftDate(iso: string, days: number): string {
 }
 
 /**
- * The mentions still in force of the components these events belong to. Read from the events'
- * side: the component and event_sources indexes find them, where starting from the mentions would
- * read every mention in the store.
+ * The mentions still in force of these components. Read from the events' side: the component and
+ * event_sources indexes find them, where starting from the mentions would read every mention in
+ * the store.
  */
-function componentsOf(db: Kysely<Schema>, eventIds: string[]) {
+function membersOfComponents(db: Kysely<Schema>, components: string[]) {
   return db
     .selectFrom("events")
     .innerJoin("event_sources", "event_sources.event_id", "events.id")
     .innerJoin("mentions", "mentions.id", "event_sources.mention_id")
     .select(["mentions.id", "event_sources.event_id", "events.component", "events.source_count"])
-    .where("events.component", "in", (eb) => eb.selectFrom("events").select("component").where("id", "in", eventIds))
+    .where("events.component", "in", components)
     .where("mentions.superseded", "=", 0);
 }
 
@@ -45,9 +46,6 @@ const CANDIDATES_IN_FORCE = sql`SELECT mentions.id, event_sources.event_id
 FROM mentions LEFT JOIN event_sources ON event_sources.mention_id = mentions.id
 WHERE mentions.superseded = 0 AND mentions.undated = 0`;
 
-/** Ids per query when reading mentions by id, well under any engine's limit on parameters. */
-const IDS_PER_READ = 1000;
-
 /**
  * The resolver's view of the store, bound to `db`: a transaction, in which the analysts'
  * decisions do not change (only merge and split write them, each in a transaction of its own), so
@@ -55,7 +53,7 @@ const IDS_PER_READ = 1000;
  */
 export function resolvePort(db: Kysely<Schema>, cache: MentionCache): ResolvePort {
   let decisions: Promise<AnalystDecision[]> | undefined;
-  // What is not cached yet is read in one query per IDS_PER_READ ids.
+  // What is not cached yet is read by id.
   const read = async (ids: string[]): Promise<Map<string, SourcedMention>> => {
     const found = new Map<string, SourcedMention>();
     const missing: string[] = [];
@@ -64,12 +62,12 @@ export function resolvePort(db: Kysely<Schema>, cache: MentionCache): ResolvePor
       if (m) found.set(id, m);
       else missing.push(id);
     }
-    for (let i = 0; i < missing.length; i += IDS_PER_READ) {
+    for (const ids of chunks(missing)) {
       const rows = await db
         .selectFrom("mentions")
         .innerJoin("documents", "documents.seq", "mentions.document_seq")
         .select(["mentions.id", "mentions.contract_id", "mentions.body", "documents.outlet", "documents.url", "documents.published"])
-        .where("mentions.id", "in", missing.slice(i, i + IDS_PER_READ))
+        .where("mentions.id", "in", ids)
         .execute();
       for (const row of rows) {
         const m = sourcedMention(row);
@@ -118,8 +116,12 @@ export function resolvePort(db: Kysely<Schema>, cache: MentionCache): ResolvePor
     },
 
     async components(eventIds: string[]) {
-      if (eventIds.length === 0) return [];
-      const rows = await componentsOf(db, eventIds).orderBy("mentions.id").execute();
+      const components = new Set<string>();
+      for (const ids of chunks(eventIds)) {
+        for (const row of await db.selectFrom("events").select("component").distinct().where("id", "in", ids).execute()) components.add(row.component);
+      }
+      const rows = [];
+      for (const keys of chunks([...components])) rows.push(...(await membersOfComponents(db, keys).execute()));
       const mentions = await read(rows.map((row) => row.id));
       // An event has a source per mention.
       return rows.map((row) => ({ mention: mentions.get(row.id)!, eventId: row.event_id, component: row.component, eventSize: row.source_count }));
@@ -136,9 +138,9 @@ export function resolvePort(db: Kysely<Schema>, cache: MentionCache): ResolvePor
     },
 
     async replaceEvents(oldIds, events) {
-      if (oldIds.length > 0) {
-        await db.deleteFrom("event_sources").where("event_id", "in", oldIds).execute();
-        await db.deleteFrom("events").where("id", "in", oldIds).execute();
+      for (const ids of chunks(oldIds)) {
+        await db.deleteFrom("event_sources").where("event_id", "in", ids).execute();
+        await db.deleteFrom("events").where("id", "in", ids).execute();
       }
       if (events.length === 0) return;
       await insertRows(db, "events", events.map((e) => eventRow(e.record, e.component)));

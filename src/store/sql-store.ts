@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { Doc, EventRecord, ReconcileRule, SourcedMention } from "../model.js";
 import { resolveAll, resolveComponents, resolveMentions } from "../resolve/index.js";
+import { chunks } from "./chunks.js";
 import { contentHash } from "./content-hash.js";
 import type { Engine } from "./engine.js";
 import { filterConditions, orderBy } from "./filters.js";
@@ -240,13 +241,15 @@ GROUP BY document_seq ORDER BY count(*) DESC, document_seq DESC LIMIT ${sql.lit(
   private async nearDuplicatesOf(ids: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     if (ids.length === 0) return out;
-    const rows = await this.db
-      .selectFrom("near_duplicates")
-      .select(["document_id", "other_id"])
-      .where("document_id", "in", ids)
-      .orderBy("similarity", "desc")
-      .execute();
-    for (const row of rows) out.set(row.document_id, [...(out.get(row.document_id) ?? []), row.other_id]);
+    for (const some of chunks(ids)) {
+      const rows = await this.db
+        .selectFrom("near_duplicates")
+        .select(["document_id", "other_id"])
+        .where("document_id", "in", some)
+        .orderBy("similarity", "desc")
+        .execute();
+      for (const row of rows) out.set(row.document_id, [...(out.get(row.document_id) ?? []), row.other_id]);
+    }
     return out;
   }
 

@@ -21,3 +21,16 @@ test("rows of one shape are inserted again and again with new values, in any num
   const stored = await db.selectFrom("decisions").select(["seq", "mention_ids", "at"]).orderBy("seq").execute();
   assert.deepEqual(stored.map((r) => [r.seq, r.mention_ids, r.at]), [1, 2, 3, 4].map((n) => [n, `["m${n}"]`, `2021-03-0${n}`]));
 });
+
+test("more values than one statement binds are inserted in several, all of them returned in order", async (t) => {
+  const path = join(tempDir(t), "s.db");
+  await (await openStore({ path })).close();
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Database(path) }) });
+  t.after(() => db.destroy());
+  // 40,000 rows of three values: 120,000 values, beyond what SQLite binds in one statement.
+  const rows = Array.from({ length: 40_000 }, (_, n) => ({ kind: "merge", mention_ids: `["m${n}"]`, at: "2021-03-01" }));
+  const returned = await insertRows(db, "decisions", rows, ["seq"]);
+  assert.deepEqual(returned.map((r) => r.seq), rows.map((_, n) => n + 1));
+  const { count } = await db.selectFrom("decisions").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+  assert.equal(Number(count), 40_000);
+});

@@ -131,7 +131,7 @@ async function indexUndatedApart(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("mentions_country_date").on("mentions").columns(["country", "long_date", "undated", "date_start"]).execute();
 }
 
-/** Which members of an event link to other events (ResolvedEvent.linkedOutside); null for older events: any may. */
+/** Which members of an event linked to other events; components (0005) replaced it. */
 async function addLinkedOutside(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("events").addColumn("linked_outside", "text").execute();
 }
