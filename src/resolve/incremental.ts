@@ -75,6 +75,7 @@ export async function resolveComponents(port: ResolvePort, eventIds: string[], u
   await port.replaceEvents(replaced, changed);
   return changed;
 }
+
 function sameIds(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
   const sorted = [...b].sort(compareIds);
