@@ -44,10 +44,15 @@ export function clusterMentions(mentions: Features[], book: DecisionBook): Clust
     const gb = groups.find(b);
     if (ga !== gb && mayJoin(groups.members(ga), groups.members(gb), items, book)) groups.join(ga, gb);
   }
+  // Items are sorted by id, so a component's first position holds its smallest id.
+  const firstOf = new Map<number, string>();
+  items.forEach((f, i) => {
+    const root = components.find(i);
+    if (!firstOf.has(root)) firstOf.set(root, f.mention.id);
+  });
   return groups.all().map((members) => ({
     members: members.map((i) => items[i]!),
-    // Items are sorted by id, so the smallest position holds the smallest id.
-    component: items[smallest(components.members(components.find(members[0]!)))]!.mention.id,
+    component: firstOf.get(components.find(members[0]!))!,
   }));
 }
 
@@ -64,12 +69,6 @@ function links(items: Features[], position: Map<string, number>): Link[] {
     }
   });
   return found.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-}
-
-function smallest(list: number[]): number {
-  let least = list[0]!;
-  for (const i of list) if (i < least) least = i;
-  return least;
 }
 
 function mayJoin(left: number[], right: number[], items: Features[], book: DecisionBook): boolean {

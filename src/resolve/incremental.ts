@@ -48,17 +48,16 @@ export async function resolveMentions(port: ResolvePort, mentions: SourcedMentio
 
 /**
  * Resolves again, from scratch, the components of events `eventIds` with mentions no event holds
- * yet, and writes the events that changed in place of those they replace; those are returned. An
- * event with the same members and component as before, none of them superseded since, is the
+ * yet, and writes the events that changed in place of those they replace. An event with the same members and component as before, none of them superseded since, is the
  * same event (its record depends on nothing else), so it is neither reconciled nor rewritten.
  */
-export async function resolveComponents(port: ResolvePort, eventIds: string[], unresolved: SourcedMention[], opts: ResolveOptions): Promise<ResolvedEvent[]> {
+export async function resolveComponents(port: ResolvePort, eventIds: string[], unresolved: SourcedMention[], opts: ResolveOptions): Promise<void> {
   const stored = eventIds.length > 0 ? await port.components(eventIds) : [];
-  const before = new Map<string, { component: string; size: number; members: string[] }>();
+  const before = new Map<string, { component: string; size: number; members: Set<string> }>();
   for (const { mention, eventId, component, eventSize } of stored) {
     const event = before.get(eventId);
-    if (event) event.members.push(mention.id);
-    else before.set(eventId, { component, size: eventSize, members: [mention.id] });
+    if (event) event.members.add(mention.id);
+    else before.set(eventId, { component, size: eventSize, members: new Set([mention.id]) });
   }
   const part = [...unresolved, ...stored.map((s) => s.mention)].map(features);
   const unchanged = new Set<string>();
@@ -67,17 +66,12 @@ export async function resolveComponents(port: ResolvePort, eventIds: string[], u
     const ids = cluster.members.map((f) => f.mention.id);
     const id = eventId(ids);
     const old = before.get(id);
-    if (old !== undefined && old.component === cluster.component && old.size === ids.length && sameIds(old.members, ids)) unchanged.add(id);
+    // The members read are those of the event still in force: as many as it was written with and
+    // all in the cluster means none left and none came.
+    if (old !== undefined && old.component === cluster.component && old.size === ids.length && ids.every((m) => old.members.has(m))) unchanged.add(id);
     else changed.push(resolvedEvent(cluster, opts));
   }
   // An event of `eventIds` whose mentions were all superseded is not among those read.
   const replaced = [...new Set([...eventIds, ...before.keys()])].filter((id) => !unchanged.has(id)).sort(compareIds);
   await port.replaceEvents(replaced, changed);
-  return changed;
-}
-
-function sameIds(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
-  const sorted = [...b].sort(compareIds);
-  return [...a].sort(compareIds).every((id, i) => id === sorted[i]);
 }

@@ -62,12 +62,12 @@ export function resolvePort(db: Kysely<Schema>, cache: MentionCache): ResolvePor
       if (m) found.set(id, m);
       else missing.push(id);
     }
-    for (const ids of chunks(missing)) {
+    for (const some of chunks(missing)) {
       const rows = await db
         .selectFrom("mentions")
         .innerJoin("documents", "documents.seq", "mentions.document_seq")
         .select(["mentions.id", "mentions.contract_id", "mentions.body", "documents.outlet", "documents.url", "documents.published"])
-        .where("mentions.id", "in", ids)
+        .where("mentions.id", "in", some)
         .execute();
       for (const row of rows) {
         const m = sourcedMention(row);

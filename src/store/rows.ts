@@ -63,6 +63,11 @@ export function sourcedMention(row: MentionWithDocument): SourcedMention {
   return { ...mention, id: row.id, contractId: row.contract_id, outlet: row.outlet, url: row.url, published: row.published };
 }
 
+/** An event as `eventRow` stored it. */
+export function storedEvent(record: string): EventRecord {
+  return JSON.parse(record) as EventRecord;
+}
+
 export function eventRow(e: EventRecord, component: string): Insertable<EventsTable> {
   return {
     id: e.id,

@@ -9,7 +9,7 @@ import { fingerprint, LATEST_PER_BAND, MAX_CANDIDATES, MAX_NEAR_DUPLICATES, NEAR
 import { insertRows } from "./insert-rows.js";
 import { MentionCache } from "./mention-cache.js";
 import { resolvePort } from "./resolve-port.js";
-import { mentionRow, sourcedMention, storedDocument, storedMentionId } from "./rows.js";
+import { mentionRow, sourcedMention, storedDocument, storedEvent, storedMentionId } from "./rows.js";
 import type { Schema } from "./schema.js";
 import type { AnalystDecision, EventFilter, IngestEntry, IngestOutcome, Page, Stats, Store, StoredDocument } from "./store.js";
 
@@ -188,7 +188,7 @@ export class SqlStore implements Store {
       .where("id", "in", (eb) => eb.selectFrom("event_sources").select("event_id").where("mention_id", "in", mentionIds))
       .orderBy("id")
       .execute();
-    return rows.map((row) => JSON.parse(row.record) as EventRecord);
+    return rows.map((row) => storedEvent(row.record));
   }
 
   /** The mentions of these events, by id. */
@@ -273,12 +273,12 @@ GROUP BY document_seq ORDER BY count(*) DESC, document_seq DESC LIMIT ${sql.lit(
     const query = this.db.selectFrom("events").where((eb) => eb.and(filterConditions("events", filter, this.engine)));
     const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
     const rows = await page(query.select("events.record").orderBy(orderBy("events", filter.sort)), filter).execute();
-    return { total: Number(total), items: rows.map((row) => JSON.parse(row.record) as EventRecord) };
+    return { total: Number(total), items: rows.map((row) => storedEvent(row.record)) };
   }
 
   async getEvent(id: string): Promise<EventRecord | null> {
     const row = await this.db.selectFrom("events").select("record").where("id", "=", id).executeTakeFirst();
-    return row ? (JSON.parse(row.record) as EventRecord) : null;
+    return row ? storedEvent(row.record) : null;
   }
 
   async stats(): Promise<Stats> {

@@ -100,14 +100,15 @@ test("a reopened file keeps documents, raw input, metadata and versions", async 
   assert.equal(sqlite.pragma("journal_mode", { simple: true }), "wal");
 });
 
+const RAID =
+  "Gunmen on motorcycles raided the village of Kwari late on Tuesday, burning homes and granaries and " +
+  "killing at least eleven farmers, a local councillor told reporters. Residents said the attackers " +
+  "arrived shortly after dusk and stayed for nearly two hours before troops reached the area.";
+
 test("a light rewrite of one story is linked as a near-duplicate; another story is not", async (t) => {
   const store = await openStore({ path: join(tempDir(t), "s.db") });
   t.after(() => store.close());
-  const wire =
-    "Gunmen on motorcycles raided the village of Kwari late on Tuesday, burning homes and granaries and " +
-    "killing at least eleven farmers, a local councillor told reporters. Residents said the attackers " +
-    "arrived shortly after dusk and stayed for nearly two hours before troops reached the area. The " +
-    "army said it had deployed additional units to the district and was pursuing the gunmen into the forest.";
+  const wire = `${RAID} The army said it had deployed additional units to the district and was pursuing the gunmen into the forest.`;
   const rewrite = wire.replace("told reporters", "said").replace("nearly two hours", "almost two hours") + " No group has claimed the raid.";
   const other =
     "Protesters blocked the main highway into the capital on Wednesday to demand the release of detained " +
@@ -123,13 +124,9 @@ test("a light rewrite of one story is linked as a near-duplicate; another story 
 test("a story run by many outlets: each new copy is linked to ten of the others", async (t) => {
   const store = await openStore({ path: join(tempDir(t), "s.db") });
   t.after(() => store.close());
-  const wire =
-    "Gunmen on motorcycles raided the village of Kwari late on Tuesday, burning homes and granaries and " +
-    "killing at least eleven farmers, a local councillor told reporters. Residents said the attackers " +
-    "arrived shortly after dusk and stayed for nearly two hours before troops reached the area.";
   const outlets = ["Lantern", "Kestrel", "Meridian", "Savanna", "Orbis", "Tigris", "Indus", "Horn", "Sahel", "Orontes"];
   // Sixty copies, each with a credit line of its own: far more than a band gives (its latest few).
-  const copies = Array.from({ length: 60 }, (_, i) => `${wire} Reported for the ${outlets[i % 10]} desk, edition ${i + 1}.`);
+  const copies = Array.from({ length: 60 }, (_, i) => `${RAID} Reported for the ${outlets[i % 10]} desk, edition ${i + 1}.`);
   for (const [i, text] of copies.entries()) await ingestOne(store, doc(`copy-${i + 1}`, text), text, []);
   const last = await store.getDocument("copy-60");
   assert.equal(last?.nearDuplicates.length, 10);
