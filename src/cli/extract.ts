@@ -5,23 +5,22 @@ import { Command } from "commander";
 import { extractDocument } from "../extract/pipeline.js";
 import { readJsonl, type JsonlItem } from "../ingest/jsonl.js";
 import { readSources } from "../ingest/sources.js";
+import { addExtractOptions, extractOptionsOf, type ExtractFlags } from "./options.js";
 import { progressBar } from "./progress.js";
 
-interface ExtractFlags {
+interface Flags extends ExtractFlags {
   input: string;
   output: string;
-  region?: string;
 }
 
 const SINGLE_DOCUMENT = new Set([".txt", ".html", ".htm"]);
 
 export function extractCommand(): Command {
-  return new Command("extract")
+  const command = new Command("extract")
     .description("Read documents (JSONL, .txt, .html) and write event mentions as JSONL (shared/contract)")
     .option("--input <file>", "documents: a JSONL file, a .txt/.html file, or - for standard input", "-")
-    .option("--output <file>", "where the mentions go, or - for standard output", "-")
-    .option("--region <cc>", "ISO alpha-2 country that ambiguous place names should prefer")
-    .action(async (flags: ExtractFlags) => {
+    .option("--output <file>", "where the mentions go, or - for standard output", "-");
+  return addExtractOptions(command).action(async (flags: Flags) => {
       process.exitCode = await runExtract(flags);
     });
 }
@@ -30,9 +29,9 @@ export function extractCommand(): Command {
  * The contract's command: every readable document is extracted and written in input order; each
  * rejected line is reported on stderr as `LINE: reason` and makes the exit status 1.
  */
-async function runExtract(flags: ExtractFlags): Promise<number> {
+async function runExtract(flags: Flags): Promise<number> {
   const out = flags.output === "-" ? process.stdout : createWriteStream(flags.output);
-  const opts = flags.region ? { region: flags.region.toUpperCase() } : {};
+  const opts = extractOptionsOf(flags);
   const bar = progressBar("documents");
   let failed = 0;
   const write = async (line: string) => {

@@ -71,8 +71,8 @@ async function ingestBatch(store: Store, items: SourceItem[], report: IngestRepo
       continue;
     }
     try {
-      const { mentions } = extractPrepared(doc, opts.extract ?? {});
-      entries.push({ origin, entry: { doc, raw, mentions } });
+      const extraction = extractPrepared(doc, opts.extract ?? {});
+      entries.push({ origin, entry: { doc: extraction.doc, raw, mentions: extraction.mentions } });
     } catch (err) {
       fail(origin, (err as Error).message);
     }

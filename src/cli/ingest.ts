@@ -5,10 +5,10 @@ import type { SourceItem } from "../ingest/types.js";
 import { openStore } from "../store/open.js";
 import { estimateItems } from "./ingest-estimate.js";
 import { ingestItems, reportSummary } from "./ingest-run.js";
-import { addDbOption, addRuleOption, positiveNumber, ruleFrom, wholeNumber } from "./options.js";
+import { addDbOption, addExtractOptions, addRuleOption, extractOptionsOf, positiveNumber, ruleFrom, wholeNumber, type ExtractFlags } from "./options.js";
 import { progressBar } from "./progress.js";
 
-interface IngestFlags {
+interface IngestFlags extends ExtractFlags {
   db: string;
   url: string[];
   feed: string[];
@@ -16,7 +16,6 @@ interface IngestFlags {
   timeout: number;
   maxBytes?: number;
   maxRedirects?: number;
-  region?: string;
   rule: string;
 }
 
@@ -40,8 +39,8 @@ export function ingestCommand(): Command {
     .option("--allow-private", "let --url and --feed reach loopback and private addresses")
     .option("--timeout <seconds>", "time allowed for each fetch", positiveNumber, 10)
     .option("--max-bytes <n>", "refuse files, JSONL lines and fetched bodies larger than this (default: 20 MB for files, 5 MB fetched)", wholeNumber)
-    .option("--max-redirects <n>", "redirects a fetch may follow (default 5)", wholeNumber)
-    .option("--region <cc>", "ISO alpha-2 country that ambiguous place names should prefer");
+    .option("--max-redirects <n>", "redirects a fetch may follow (default 5)", wholeNumber);
+  addExtractOptions(command);
   addDbOption(command);
   addRuleOption(command);
   return command.action(async (paths: string[], flags: IngestFlags) => {
@@ -60,7 +59,7 @@ async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
   if (process.stderr.isTTY) void estimateItems(paths, flags.url.length + flags.feed.length).then((n) => bar.total(n));
   try {
     const report = await ingestItems(store, sourceItems(paths, flags), {
-      extract: flags.region ? { region: flags.region.toUpperCase() } : {},
+      extract: extractOptionsOf(flags),
       onItem: (ok) => bar.tick(ok),
     });
     bar.stop();

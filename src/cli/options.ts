@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { FORMATS, type Format } from "../export/formats.js";
+import type { ExtractOptions } from "../extract/annotated.js";
+import { enabledStages, STAGE_NAMES } from "../extract/pipeline.js";
 import type { ReconcileRule } from "../model.js";
 import type { EventFilter } from "../store/store.js";
 
@@ -17,6 +19,32 @@ export function addRuleOption(command: Command): Command {
   return command.addOption(
     new Option("--rule <rule>", "how an event's headline figures are chosen among its sources").choices(["conservative", "latest"]).default("conservative"),
   );
+}
+
+export interface ExtractFlags {
+  region?: string;
+  disable?: string[];
+}
+
+/** The options that change what extraction reads: the commands that extract share them. */
+export function addExtractOptions(command: Command): Command {
+  return command
+    .option("--region <cc>", "ISO alpha-2 country that ambiguous place names should prefer", country)
+    .option("--disable <stages>", `extraction stages to switch off, comma-separated (${STAGE_NAMES.join(", ")})`, stageList);
+}
+
+export function extractOptionsOf(flags: ExtractFlags): ExtractOptions {
+  return { ...(flags.region ? { region: flags.region } : {}), ...(flags.disable ? { disable: flags.disable } : {}) };
+}
+
+function stageList(value: string): string[] {
+  const names = value.split(",").map((n) => n.trim()).filter(Boolean);
+  try {
+    enabledStages(names);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+  return names;
 }
 
 function isoDate(value: string): string {

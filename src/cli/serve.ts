@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { createServer } from "../server/listen.js";
 import { openStore } from "../store/open.js";
+import { addExtractOptions, extractOptionsOf, type ExtractFlags } from "./options.js";
 
 function port(value: string): number {
   const n = Number(value);
@@ -9,34 +10,33 @@ function port(value: string): number {
 }
 
 export function serveCommand(): Command {
-  return new Command("serve")
+  const command = new Command("serve")
     .description("Serve the HTTP API and the map page over a store (ingest over HTTP needs SITREP_TOKEN)")
     .option("--db <path>", "the SQLite store", "data/sitrep.db")
     .option("--host <address>", "address to bind; anything but loopback makes every request need SITREP_TOKEN", "127.0.0.1")
     .option("--port <n>", "port to listen on (0: any free port)", port, 8080)
-    .option("--tiles <url>", "a map tile URL template ({z}/{x}/{y}); without it the map draws offline country outlines")
-    .option("--region <cc>", "ISO alpha-2 country that ambiguous places in ingested documents should prefer")
-    .action(async (opts: { db: string; host: string; port: number; tiles?: string; region?: string }) => {
-      const store = await openStore({ path: opts.db });
-      const server = await createServer(store, {
-        host: opts.host,
-        port: opts.port,
-        token: process.env.SITREP_TOKEN || undefined,
-        tileUrl: opts.tiles,
-        extract: opts.region ? { region: opts.region.toUpperCase() } : {},
-      }).catch(async (err: Error) => {
-        await store.close();
-        throw err;
-      });
-      process.stderr.write(`sitrep: serving ${opts.db} at ${server.url}/ (API description: ${server.url}/api/openapi.json)\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off("SIGINT", stop);
-          process.off("SIGTERM", stop);
-          void server.close().then(() => store.close()).then(resolve);
-        };
-        process.on("SIGINT", stop);
-        process.on("SIGTERM", stop);
-      });
+    .option("--tiles <url>", "a map tile URL template ({z}/{x}/{y}); without it the map draws offline country outlines");
+  return addExtractOptions(command).action(async (opts: ExtractFlags & { db: string; host: string; port: number; tiles?: string }) => {
+    const store = await openStore({ path: opts.db });
+    const server = await createServer(store, {
+      host: opts.host,
+      port: opts.port,
+      token: process.env.SITREP_TOKEN || undefined,
+      tileUrl: opts.tiles,
+      extract: extractOptionsOf(opts),
+    }).catch(async (err: Error) => {
+      await store.close();
+      throw err;
     });
+    process.stderr.write(`sitrep: serving ${opts.db} at ${server.url}/ (API description: ${server.url}/api/openapi.json)\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        void server.close().then(() => store.close()).then(resolve);
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+    });
+  });
 }

@@ -43,16 +43,20 @@ export interface ClaimSpan extends Span {
   channelSpan?: Span;
 }
 
+/** The date line at the top ("SAN SALVADOR, 3 JAN 90 --"): the report's date, not an event's. */
+export interface Dateline extends Span {
+  /** The day it gives, ISO. */
+  date: string;
+}
+
 /**
- * A document with the layers the extraction stages add, one stage a layer. Stages never change a
- * layer another stage wrote; the assembler reads them all and writes mentions.
+ * The layers the extraction stages add, one stage a layer. Stages never change a layer another
+ * stage wrote; the assembler reads them all and writes mentions.
  */
-export interface AnnotatedDoc {
-  doc: Doc;
+export interface Layers {
+  dateline: Dateline | null;
   /** True for text written in capitals (old wire copy): case carries no signal there. */
   allCaps: boolean;
-  /** The date line at the top ("SAN SALVADOR, 3 JAN 90 --"): the report's date, not an event's. */
-  dateline: Span | null;
   words: Word[];
   sentences: Sentence[];
   dates: DateSpan[];
@@ -64,7 +68,19 @@ export interface AnnotatedDoc {
   claims: ClaimSpan[];
 }
 
+/** A document with its layers. */
+export interface AnnotatedDoc extends Layers {
+  doc: Doc;
+}
+
 export interface ExtractOptions {
   /** ISO alpha-2 country that a deployment watches: ambiguous places prefer it. */
   region?: string;
+  /** Stages switched off by name (`--disable claims`): their layers stay empty. */
+  disable?: readonly string[];
+}
+
+/** The day the report was published: the one given with it, else its date line's. */
+export function publicationDate(a: Pick<AnnotatedDoc, "doc" | "dateline">): string | undefined {
+  return a.doc.published || a.dateline?.date;
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { prepareDocument } from "../../src/document/prepare.js";
-import { annotate, extractDocument } from "../../src/extract/pipeline.js";
+import { annotate, extractDocument, extractPrepared } from "../../src/extract/pipeline.js";
 
 // Written for this test.
 const BUDGET = "The finance ministry in Abuja presented the budget to parliament on Tuesday, officials said.";
@@ -20,4 +20,32 @@ test("extraction stops at the triggers when there are none, and reports nothing"
   assert.deepEqual(extractDocument({ id: "b", text: BUDGET, published: "2021-03-10" }).mentions, []);
   const [attack] = extractDocument({ id: "a", text: ATTACK, published: "2021-03-10" }).mentions;
   assert.equal(attack?.killed?.value, 3);
+});
+
+// Written for this test: a wire dateline, then a claimed attack.
+const WIRE = "KABUL, 4 MAR 2019 -- Gunmen attacked a checkpoint in Kabul, killing two guards. The group claimed responsibility for the attack.";
+
+test("a stage switched off by name leaves its layer empty and the others as they were", () => {
+  const doc = prepareDocument({ id: "w", text: WIRE });
+  const all = annotate(doc);
+  const noClaims = annotate(doc, { disable: ["claims"] });
+  assert.ok(all.claims.length > 0);
+  assert.deepEqual(noClaims.claims, []);
+  assert.deepEqual(noClaims.triggers, all.triggers);
+  assert.deepEqual(noClaims.places, all.places);
+});
+
+test("switching off an unknown stage, or one another stage needs, is an error that names it", () => {
+  const doc = prepareDocument({ id: "w", text: WIRE });
+  assert.throws(() => annotate(doc, { disable: ["claimz"] }), /unknown stage claimz/);
+  assert.throws(() => annotate(doc, { disable: ["sentences"] }), /stage triggers needs sentences/);
+});
+
+test("the date line is a layer: the document is not changed, the extraction's copy is dated", () => {
+  const doc = prepareDocument({ id: "w", text: WIRE });
+  const { doc: dated, mentions } = extractPrepared(doc);
+  assert.equal(doc.published, undefined);
+  assert.equal(dated.published, "2019-03-04");
+  assert.equal(dated.publishedFrom, "text");
+  assert.equal(mentions[0]?.date?.start, "2019-03-04");
 });

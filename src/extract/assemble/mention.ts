@@ -1,5 +1,5 @@
 import type { ActorSpan, Count, Evidence, Mention, Perpetrator, PlaceSpan, Span, Target, Weapon } from "../../model.js";
-import type { AnnotatedDoc, ClaimSpan, TriggerSpan } from "../annotated.js";
+import { publicationDate, type AnnotatedDoc, type ClaimSpan, type TriggerSpan } from "../annotated.js";
 import type { Frame } from "./frames.js";
 import type { Draft } from "./merge.js";
 
@@ -241,8 +241,9 @@ function locationOf(d: Draft, ctx: MentionContext): Mention["location"] {
 function dateOf(a: AnnotatedDoc, d: Draft, ctx: MentionContext): Mention["date"] {
   if (d.date) return { ...d.date.value };
   // A report's main event with no date of its own happened about when it was reported.
-  if (ctx.main && a.doc.published) {
-    const day = a.doc.published.slice(0, 10);
+  const published = publicationDate(a);
+  if (ctx.main && published) {
+    const day = published.slice(0, 10);
     return { start: day, end: day, precision: "day", text: "", provenance: "defaulted" };
   }
   return null;

@@ -17,14 +17,14 @@ function blankTimeOfDayOf(text: string): string {
 }
 
 /**
- * Every date expression in `doc.clean`, resolved against `doc.published`: "on Sunday" is the last
+ * Every date expression in `doc.clean`, resolved against the day it was published: "on Sunday" is the last
  * Sunday up to that day, "in late August" the 21st to the 31st of the August just gone. Without a
  * publication date, dates that need one keep their year unknown (start and end null, `partial`
  * holding what the words give). Durations, clock times and "now" are not returned; "the previous
  * day" counts from the date the text spoke of last.
  */
-export function findDates(doc: Doc, sentences: Sentence[]): DateSpan[] {
-  const ref = parseIsoDay(doc.published);
+export function findDates(doc: Doc, sentences: Sentence[], published: string | undefined): DateSpan[] {
+  const ref = parseIsoDay(published);
   const excerpt = dateExcerpt(doc.clean);
   const parsed = blankTimeOfDayOf(excerpt.text);
   // The words blanked are date words, so they lie in the excerpt: where it has none, neither has the text.

@@ -13,7 +13,7 @@ export function wholeText(doc: Doc): Sentence[] {
 
 export function datesIn(text: string, published?: string): DateSpan[] {
   const doc = docOf(text, published);
-  return findDates(doc, wholeText(doc));
+  return findDates(doc, wholeText(doc), doc.published);
 }
 
 /** The one date of `text`, as [start, end, precision, provenance]. */

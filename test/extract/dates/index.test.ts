@@ -134,7 +134,7 @@ test("spans point into the text and name their sentence", () => {
   const spans = findDates(doc, [
     { index: 0, start: 0, end: 27, text: text.slice(0, 27) },
     { index: 1, start: 28, end: text.length, text: text.slice(28) },
-  ]);
+  ], doc.published);
   assert.deepEqual(
     spans.map((s) => [s.text, s.sentence, text.slice(s.start, s.end)]),
     [

@@ -31,7 +31,7 @@ function readJsonl<T>(name: string): T[] {
 /** Dates as the pipeline would find them: the given publication date, else the text's own. */
 function datesOf(seed: SeedDoc): DateSpan[] {
   const doc: Doc = { id: seed.id, text: seed.text, clean: seed.text, published: seed.published ?? findPublicationDate(seed.text)?.date };
-  return findDates(doc, wholeText(doc));
+  return findDates(doc, wholeText(doc), doc.published);
 }
 
 test("every dated gold event of the seed articles has a date span inside its interval", () => {
