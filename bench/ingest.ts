@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { BATCH_DOCUMENTS, ingestItems } from "../src/cli/ingest-run.js";
 import { prepareDocument } from "../src/document/prepare.js";
+import { extractPrepared } from "../src/extract/pipeline.js";
+import { BATCH_DOCUMENTS, ingestItems } from "../src/ingest/service.js";
 import { readSources } from "../src/ingest/sources.js";
+import { contentHash } from "../src/store/content-hash.js";
 import { openStore } from "../src/store/open.js";
 import type { SourceDocument } from "../src/model.js";
 import type { Store } from "../src/store/store.js";
@@ -48,12 +50,12 @@ async function endToEnd(dir: string, name: string, docs: SourceDocument[]): Prom
   const opened = await openStore({ path });
   const { store, seconds: storeSeconds } = timed(opened);
   let started = process.hrtime.bigint();
-  const first = await ingestItems(store, readSources([input]));
+  const first = await ingestItems(store, readSources([input]), { extract: (doc) => extractPrepared(doc) });
   const secs = since(started);
   const { events } = await opened.stats();
   const linked = (await opened.listDocuments({ limit: docs.length })).items.filter((d) => d.nearDuplicates.length > 0).length;
   started = process.hrtime.bigint();
-  const again = await ingestItems(opened, readSources([input]));
+  const again = await ingestItems(opened, readSources([input]), { extract: (doc) => extractPrepared(doc) });
   const rerunSecs = since(started);
   await opened.close();
   if (first.errors.length > 0 || again.duplicates !== docs.length) throw new Error(`ingest bench: ${first.errors.length} errors, ${again.duplicates} duplicates on rerun`);
@@ -76,7 +78,7 @@ async function storeOnly(dir: string): Promise<Record<string, number>> {
   const started = process.hrtime.bigint();
   // In batches, as `sitrep ingest` stores them.
   for (let i = 0; i < docs.length; i += BATCH_DOCUMENTS) {
-    await store.ingest(docs.slice(i, i + BATCH_DOCUMENTS).map((doc) => ({ doc, raw: doc.text, mentions: [] })));
+    await store.ingest(docs.slice(i, i + BATCH_DOCUMENTS).map((doc) => ({ doc, raw: doc.text, hash: contentHash(doc.clean), mentions: [] })));
   }
   const secs = since(started);
   await store.close();

@@ -7,6 +7,7 @@ import type { Mention } from "../src/model.js";
 import { projectRoot } from "../src/paths.js";
 import { createServer } from "../src/server/listen.js";
 import { openStore } from "../src/store/open.js";
+import { contentHash } from "../src/store/content-hash.js";
 import type { IngestEntry, Store } from "../src/store/store.js";
 
 // Load on the events endpoint: a store of 100,000 events, 200 connections for 10 s each run.
@@ -113,7 +114,12 @@ async function buildStore(): Promise<{ store: Store; buildSeconds: number | null
   for (let i = 0; i < EVENTS; i++) {
     const g = generated(i, next);
     if (i < have) continue;
-    batch.push({ doc: { id: g.id, text: g.text, clean: g.text, published: g.published, outlet: "Bench Wire", publishedFrom: "given" }, raw: g.text, mentions: [g.mention] });
+    batch.push({
+      doc: { id: g.id, text: g.text, clean: g.text, published: g.published, outlet: "Bench Wire", publishedFrom: "given" },
+      raw: g.text,
+      hash: contentHash(g.text),
+      mentions: [g.mention],
+    });
     if (batch.length === 100 || i === EVENTS - 1) {
       await store.ingest(batch);
       batch = [];

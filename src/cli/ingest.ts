@@ -1,10 +1,11 @@
 import { Command } from "commander";
+import { extractPrepared } from "../extract/pipeline.js";
 import { fetchDocument, fetchFeed, type FetchOptions } from "../ingest/fetch.js";
 import { readSources } from "../ingest/sources.js";
+import { ingestItems, type IngestReport } from "../ingest/service.js";
 import type { SourceItem } from "../ingest/types.js";
 import { openStore } from "../store/open.js";
 import { estimateItems } from "./ingest-estimate.js";
-import { ingestItems, reportSummary } from "./ingest-run.js";
 import { addDbOption, addExtractOptions, addRuleOption, extractOptionsOf, positiveNumber, ruleFrom, wholeNumber, type ExtractFlags } from "./options.js";
 import { progressBar } from "./progress.js";
 
@@ -58,9 +59,10 @@ async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
   // Only a bar shows the total; counting runs beside the ingest and sets it when done.
   if (process.stderr.isTTY) void estimateItems(paths, flags.url.length + flags.feed.length).then((n) => bar.total(n));
   try {
+    const extracting = extractOptionsOf(flags);
     const report = await ingestItems(store, sourceItems(paths, flags), {
-      extract: extractOptionsOf(flags),
-      onItem: (ok) => bar.tick(ok),
+      extract: (doc) => extractPrepared(doc, extracting),
+      onItem: (result) => bar.tick("outcome" in result),
     });
     bar.stop();
     for (const { origin, reason } of report.errors) process.stderr.write(`${origin}: ${reason}\n`);
@@ -70,4 +72,13 @@ async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
     bar.stop();
     await store.close();
   }
+}
+
+function reportSummary(report: IngestReport, seconds: number): string {
+  const stored = report.new + report.versions;
+  const rate = seconds > 0 ? ` (${Math.round((stored + report.duplicates) / seconds)} documents/s)` : "";
+  return (
+    `ingested ${report.new} new, ${report.versions} versions, ${report.duplicates} duplicates, ${report.errors.length} errors; ` +
+    `${report.mentions} mentions in ${seconds.toFixed(1)} s${rate}`
+  );
 }

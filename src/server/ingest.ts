@@ -1,9 +1,8 @@
-import { InputError } from "../document/prepare.js";
-import { extractDocument } from "../extract/pipeline.js";
-import type { ExtractOptions } from "../extract/annotated.js";
+import { BATCH_DOCUMENTS, ingestItems, type Extractor } from "../ingest/service.js";
+import type { SourceItem } from "../ingest/types.js";
 import type { SourceDocument } from "../model.js";
-import type { IngestEntry, IngestOutcome, Store } from "../store/store.js";
-import { badRequest } from "./errors.js";
+import type { IngestOutcome, Store } from "../store/store.js";
+import { badRequest, HttpError } from "./errors.js";
 
 /** One input the ingest endpoint could not take, named by where it sat in the body. */
 export interface Rejection {
@@ -17,25 +16,31 @@ export interface IngestReport {
   rejected: Rejection[];
 }
 
+/** A request holds at most one batch of the ingest service, so that a request commits once. */
+function capped(count: number): void {
+  if (count > BATCH_DOCUMENTS) {
+    throw new HttpError(413, `${count} documents in one request; send at most ${BATCH_DOCUMENTS} a request`);
+  }
+}
+
 /**
- * Splits a request body into documents: a JSON object, a JSON array of objects, or JSONL (one
- * object a line). Lines and items that cannot be read are rejected by position; the rest go on.
+ * Splits a request body into source items: a JSON object, a JSON array of objects, or JSONL (one
+ * object a line), each named by its place in the body ("line 3", "item 2", "body"). A line that is
+ * not JSON is an item with its error; the rest go on.
  */
-export function readDocuments(body: string, contentType: string): { docs: { input: string; doc: SourceDocument }[]; rejected: Rejection[] } {
-  const docs: { input: string; doc: SourceDocument }[] = [];
-  const rejected: Rejection[] = [];
-  // The document's own shape is checked where every source's is: in extraction's preparation.
-  const take = (input: string, value: unknown) => docs.push({ input, doc: value as SourceDocument });
+export function readDocuments(body: string, contentType: string): SourceItem[] {
+  // The document's own shape is checked where every source's is: in the ingest service's preparation.
+  const item = (origin: string, value: unknown): SourceItem => ({ origin, doc: value as SourceDocument });
   if (/ndjson|jsonl|jsonlines/i.test(contentType)) {
-    body.split("\n").forEach((line, i) => {
-      if (line.trim() === "") return;
+    const lines = body.split("\n").map((line, i) => ({ line, origin: `line ${i + 1}` })).filter(({ line }) => line.trim() !== "");
+    capped(lines.length);
+    return lines.map(({ line, origin }) => {
       try {
-        take(`line ${i + 1}`, JSON.parse(line));
+        return item(origin, JSON.parse(line));
       } catch (err) {
-        rejected.push({ input: `line ${i + 1}`, error: `invalid JSON: ${(err as Error).message}` });
+        return { origin, error: `invalid JSON: ${(err as Error).message}` };
       }
     });
-    return { docs, rejected };
   }
   if (!/json/i.test(contentType)) throw badRequest(`unsupported content type "${contentType}"; send application/json or application/x-ndjson`);
   let parsed: unknown;
@@ -44,34 +49,26 @@ export function readDocuments(body: string, contentType: string): { docs: { inpu
   } catch (err) {
     throw badRequest(`invalid JSON body: ${(err as Error).message}`);
   }
-  if (Array.isArray(parsed)) parsed.forEach((item, i) => take(`item ${i + 1}`, item));
-  else take("body", parsed);
-  return { docs, rejected };
+  if (!Array.isArray(parsed)) return [item("body", parsed)];
+  capped(parsed.length);
+  return parsed.map((value, i) => item(`item ${i + 1}`, value));
 }
 
 /**
- * Extracts each document as the CLI's ingest does and stores them in one batch; an unreadable
- * document, or one the store could not take, is rejected by position and the others are stored.
- * A store that fails as a whole is not the client's fault and goes up as a server error.
+ * Stores the items through the ingest service, as the CLI does. 200 when every document was
+ * stored (or found stored already); 207 when some were rejected, each named; 400 when none was
+ * stored through its own fault; 503 when none was stored and the store itself failed, so that a
+ * client knows sending the same documents again may work.
  */
-export async function ingestDocuments(store: Store, docs: { input: string; doc: SourceDocument }[], opts: ExtractOptions): Promise<IngestReport> {
+export async function ingestDocuments(store: Store, items: SourceItem[], extract: Extractor): Promise<{ report: IngestReport; status: 200 | 207 | 400 | 503 }> {
   const report: IngestReport = { ingested: [], rejected: [] };
-  const extracted: { input: string; entry: IngestEntry }[] = [];
-  for (const { input, doc: src } of docs) {
-    try {
-      const { doc, mentions } = extractDocument(src, opts);
-      extracted.push({ input, entry: { doc, raw: src.html || src.text || "", mentions } });
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      const id = typeof src?.id === "string" ? { id: src.id } : {};
-      report.rejected.push({ input, ...id, error: (err as Error).message });
-    }
-  }
-  const outcomes = await store.ingest(extracted.map((e) => e.entry));
-  outcomes.forEach((outcome, i) => {
-    const { input, entry } = extracted[i]!;
-    if (outcome.status === "failed") report.rejected.push({ input, id: entry.doc.id, error: outcome.error ?? "not stored" });
-    else report.ingested.push(outcome);
+  const { errors } = await ingestItems(store, items, {
+    extract,
+    onItem: (result) => {
+      if ("outcome" in result) report.ingested.push(result.outcome);
+      else report.rejected.push({ input: result.origin, ...(result.id === undefined ? {} : { id: result.id }), error: result.reason });
+    },
   });
-  return report;
+  const status = errors.length === 0 ? 200 : report.ingested.length > 0 ? 207 : errors.some((e) => e.storeFailed) ? 503 : 400;
+  return { report, status };
 }

@@ -1,3 +1,5 @@
+import { BATCH_DOCUMENTS } from "../ingest/service.js";
+
 // The API's description, kept by hand beside the routes it describes (served at /api/openapi.json).
 // A test checks that every route the app answers is described here and the reverse.
 
@@ -166,7 +168,7 @@ export const openapi = {
         responses: { "200": json("a page of documents", page("Document")), ...readErrors },
       },
       post: {
-        summary: "ingest documents: extracted and stored one by one",
+        summary: `ingest up to ${BATCH_DOCUMENTS} documents, extracted and stored as \`sitrep ingest\` stores them, each whole or not at all`,
         security: [{ token: [] }],
         requestBody: {
           required: true,
@@ -181,7 +183,8 @@ export const openapi = {
           "400": json("nothing could be stored; `rejected` or `error` says why", { $ref: "#/components/schemas/IngestReport" }),
           "401": error("no token given"),
           "403": error("wrong token, or SITREP_TOKEN not set on the server"),
-          "413": error("body larger than the limit (10 MB by default)"),
+          "413": error(`body larger than the limit (10 MB by default), or more than ${BATCH_DOCUMENTS} documents`),
+          "503": json("nothing stored because the store failed; the same documents may be sent again", { $ref: "#/components/schemas/IngestReport" }),
         },
       },
     },

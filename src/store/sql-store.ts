@@ -2,7 +2,6 @@ import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { Doc, EventRecord, ReconcileRule, SourcedMention } from "../model.js";
 import { resolveAll, resolveComponents, resolveMentions } from "../resolve/index.js";
 import { chunks } from "./chunks.js";
-import { contentHash } from "./content-hash.js";
 import type { Engine } from "./engine.js";
 import { filterConditions, orderBy } from "./filters.js";
 import { fingerprint, LATEST_PER_BAND, MAX_CANDIDATES, MAX_NEAR_DUPLICATES, NEAR_DUPLICATE_SIMILARITY, signatureBytes, similarity, storedBands, type Fingerprint } from "./near-duplicates.js";
@@ -83,15 +82,14 @@ export class SqlStore implements Store {
     }
   }
 
-  async knownContent(hashes: string[]): Promise<Set<string>> {
-    if (hashes.length === 0) return new Set();
-    const rows = await this.db.selectFrom("documents").select("content_hash").where("content_hash", "in", hashes).execute();
-    return new Set(rows.map((r) => r.content_hash));
+  async knownContent(hashes: string[]): Promise<Map<string, string>> {
+    if (hashes.length === 0) return new Map();
+    const rows = await this.db.selectFrom("documents").select(["content_hash", "id"]).where("content_hash", "in", hashes).execute();
+    return new Map(rows.map((r) => [r.content_hash, r.id]));
   }
 
   /** One document and its mentions, inside the caller's transaction; its mentions, to resolve, join `fresh`. */
-  private async write(trx: Db, { doc, raw, mentions }: IngestEntry, fresh: SourcedMention[]): Promise<IngestOutcome> {
-    const hash = contentHash(doc.clean);
+  private async write(trx: Db, { doc, raw, hash, mentions }: IngestEntry, fresh: SourcedMention[]): Promise<IngestOutcome> {
     const same = await trx.selectFrom("documents").select("id").where("content_hash", "=", hash).executeTakeFirst();
     if (same) return { documentId: same.id, status: "duplicate", mentions: 0 };
     const print = fingerprint(doc.clean);

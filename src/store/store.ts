@@ -46,6 +46,8 @@ export interface IngestEntry {
   doc: Doc;
   /** The input (HTML or text) as it came in. */
   raw: string;
+  /** `contentHash(doc.clean)` (content-hash.ts), computed once by whoever prepared the document. */
+  hash: string;
   mentions: Mention[];
 }
 
@@ -81,8 +83,11 @@ export interface Store {
    * commit loses all of them, never part of one.
    */
   ingest(entries: IngestEntry[]): Promise<IngestOutcome[]>;
-  /** Which of these content hashes (see content-hash.ts) the store holds: their text need not be read again. */
-  knownContent(hashes: string[]): Promise<Set<string>>;
+  /**
+   * Which of these content hashes (see content-hash.ts) the store holds, each with the id of the
+   * document holding it: their text need not be read again.
+   */
+  knownContent(hashes: string[]): Promise<Map<string, string>>;
   getDocument(id: string): Promise<StoredDocument | null>;
   listDocuments(filter: { text?: string; limit?: number; offset?: number }): Promise<Page<StoredDocument>>;
   listMentions(filter: EventFilter): Promise<Page<SourcedMention>>;

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Doc, Mention } from "../../src/model.js";
-import type { IngestOutcome, Store } from "../../src/store/store.js";
+import { contentHash } from "../../src/store/content-hash.js";
+import type { IngestEntry, IngestOutcome, Store } from "../../src/store/store.js";
 
 // Documents and mentions written for these tests; none is taken from a real article.
 
@@ -12,9 +13,14 @@ export function tempDir(t: { after(fn: () => void): void }): string {
   return dir;
 }
 
+/** What the ingest service hands the store for a prepared document. */
+export function entry(d: Doc, raw: string, mentions: Mention[]): IngestEntry {
+  return { doc: d, raw, hash: contentHash(d.clean), mentions };
+}
+
 /** Stores one document, as a batch of one. */
 export async function ingestOne(store: Store, d: Doc, raw: string, mentions: Mention[]): Promise<IngestOutcome> {
-  const [outcome] = await store.ingest([{ doc: d, raw, mentions }]);
+  const [outcome] = await store.ingest([entry(d, raw, mentions)]);
   return outcome!;
 }
 

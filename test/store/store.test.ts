@@ -7,7 +7,7 @@ import type { Mention } from "../../src/model.js";
 import { projectRoot } from "../../src/paths.js";
 import { contentHash } from "../../src/store/content-hash.js";
 import { openStore } from "../../src/store/open.js";
-import { doc, mention, tempDir, ingestOne } from "./fixtures.js";
+import { doc, entry, mention, tempDir, ingestOne } from "./fixtures.js";
 
 const MARKET = "A bomber blew himself up at a crowded market in Maiduguri on Sunday, killing four traders, police said.";
 const MARKET_UPDATED = "A bomber blew himself up at a crowded market in Maiduguri on Sunday, killing six traders, police said on Monday.";
@@ -183,16 +183,16 @@ test("in a batch, a document that fails is the only one not stored", async (t) =
   const broken = mention("b") as Mention & { self?: unknown };
   broken.self = broken;
   const outcomes = await store.ingest([
-    { doc: doc("a", MARKET), raw: MARKET, mentions: [mention("a")] },
-    { doc: doc("b", MARKET_UPDATED), raw: MARKET_UPDATED, mentions: [broken] },
-    { doc: doc("c", "Gunmen shot dead a village head near Gwoza on Sunday."), raw: "", mentions: [] },
-    { doc: doc("a-again", MARKET), raw: MARKET, mentions: [] },
+    entry(doc("a", MARKET), MARKET, [mention("a")]),
+    entry(doc("b", MARKET_UPDATED), MARKET_UPDATED, [broken]),
+    entry(doc("c", "Gunmen shot dead a village head near Gwoza on Sunday."), "", []),
+    entry(doc("a-again", MARKET), MARKET, []),
   ]);
   assert.deepEqual(outcomes.map((o) => o.status), ["new", "failed", "new", "duplicate"]);
   assert.equal(outcomes[3]!.documentId, "a");
   assert.deepEqual((await store.listDocuments({})).items.map((d) => d.id).sort(), ["a", "c"]);
   assert.equal((await store.stats()).mentions, 1);
-  assert.deepEqual(await store.knownContent([contentHash(MARKET), contentHash(MARKET_UPDATED)]), new Set([contentHash(MARKET)]));
+  assert.deepEqual(await store.knownContent([contentHash(MARKET), contentHash(MARKET_UPDATED)]), new Map([[contentHash(MARKET), "a"]]));
 });
 
 test("a document the resolver cannot read fails alone; the rest of its batch is stored and resolved", async (t) => {
@@ -201,9 +201,9 @@ test("a document the resolver cannot read fails alone; the rest of its batch is 
   // Stored as written (it serialises), but no resolver can compare a mention without targets.
   const unreadable = { ...mention("b"), targets: null } as unknown as Mention;
   const outcomes = await store.ingest([
-    { doc: doc("a", MARKET), raw: MARKET, mentions: [mention("a")] },
-    { doc: doc("b", MARKET_UPDATED), raw: MARKET_UPDATED, mentions: [unreadable] },
-    { doc: doc("c", "Gunmen shot dead a village head near Gwoza on Sunday."), raw: "", mentions: [mention("c", { place: "Gwoza", lat: 11.08, lon: 13.69 })] },
+    entry(doc("a", MARKET), MARKET, [mention("a")]),
+    entry(doc("b", MARKET_UPDATED), MARKET_UPDATED, [unreadable]),
+    entry(doc("c", "Gunmen shot dead a village head near Gwoza on Sunday."), "", [mention("c", { place: "Gwoza", lat: 11.08, lon: 13.69 })]),
   ]);
   assert.deepEqual(outcomes.map((o) => o.status), ["new", "failed", "new"]);
   assert.deepEqual((await store.listDocuments({})).items.map((d) => d.id).sort(), ["a", "c"]);
