@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIndex } from "../src/geo/build-index.js";
 import { distanceKm } from "../src/geo/candidates.js";
-import { findPlaces, placeByName } from "../src/geo/index.js";
-import type { Sentence } from "../src/model.js";
+import { findPlaces } from "../src/geo/index.js";
 import { projectRoot } from "../src/paths.js";
+import { placeByName, sentencesOf } from "../test/geo/helpers.js";
 
 // Gazetteer figures: building the index, loading it (in a fresh process, so that memory is the
 // index's alone), finding places in news text, and resolving the MUC-4 gold location names.
@@ -19,10 +19,6 @@ const sample = `Gunmen attacked a checkpoint near Sirte on Sunday, Libyan offici
 after a car bomb exploded in Benghazi, killing four soldiers. In Tripoli, the capital, the government
 condemned the attacks. Egyptian and Tunisian officials called for talks. Later, fighting spread to
 Derna and to the oil port of Ras Lanuf, and residents fled toward Tobruk and al-Qubbah.\n`;
-
-function sentencesOf(text: string): Sentence[] {
-  return [...text.matchAll(/[^.!?\n]+[.!?]?/g)].map((m, index) => ({ start: m.index, end: m.index + m[0].length, text: m[0], index }));
-}
 
 function corpus(): string[] {
   const file = join(muc4, "documents.jsonl");

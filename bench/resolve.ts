@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
 import type { SourcedMention } from "../src/model.js";
 import { resolveAll, resolveMentions } from "../src/resolve/index.js";
-import { MemoryResolvePort } from "../src/resolve/memory-port.js";
+import { MemoryResolvePort } from "../test/resolve/memory-port.js";
 
 // Clusters generated mentions with a realistic spread (about 15,000 events, 1 to 8 reports
 // each, dates over five years, places in sixty countries; some reports a day off, vague about

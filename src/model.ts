@@ -187,6 +187,11 @@ export interface SourcedMention extends Mention {
 
 export type ReconcileRule = "conservative" | "latest";
 
+/** What an analyst decided by hand; kept so re-ingest and re-resolution respect it. */
+export type AnalystDecision =
+  | { kind: "merge"; mentionIds: string[]; at: string }
+  | { kind: "split"; mentionIds: string[]; at: string };
+
 /** What one source said of one field of an event. */
 export interface FieldClaim<T = unknown> {
   mentionId: string;

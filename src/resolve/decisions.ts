@@ -1,4 +1,4 @@
-import type { AnalystDecision } from "../store/store.js";
+import type { AnalystDecision } from "../model.js";
 import { compareIds } from "./order.js";
 
 export type Verdict = "together" | "apart";

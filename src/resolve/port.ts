@@ -1,5 +1,4 @@
-import type { EventRecord, ReconcileRule, SourcedMention } from "../model.js";
-import type { AnalystDecision } from "../store/store.js";
+import type { AnalystDecision, EventRecord, ReconcileRule, SourcedMention } from "../model.js";
 
 /**
  * What the resolver needs from a store. The resolver decides which mentions report one event and

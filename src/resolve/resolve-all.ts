@@ -1,5 +1,4 @@
-import type { SourcedMention } from "../model.js";
-import type { AnalystDecision } from "../store/store.js";
+import type { AnalystDecision, SourcedMention } from "../model.js";
 import { clusterMentions, type Cluster } from "./cluster.js";
 import { DecisionBook } from "./decisions.js";
 import { features } from "./features.js";

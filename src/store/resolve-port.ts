@@ -1,12 +1,11 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
-import type { SourcedMention } from "../model.js";
+import type { AnalystDecision, SourcedMention } from "../model.js";
 import type { ResolvePort } from "../resolve/port.js";
 import { chunks } from "./chunks.js";
 import { insertRows } from "./insert-rows.js";
 import type { MentionCache } from "./mention-cache.js";
 import { eventRow, SHORT_DATE_DAYS, sourcedMention } from "./rows.js";
 import type { Schema } from "./schema.js";
-import type { AnalystDecision } from "./store.js";
 import { isUndated } from "../resolve/features.js";
 
 // The same blocking rule as the resolver's MentionIndex (src/resolve/blocking.ts): dated mentions

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
-import type { Doc, EventRecord, ReconcileRule, SourcedMention } from "../model.js";
+import type { AnalystDecision, Doc, EventRecord, ReconcileRule, SourcedMention } from "../model.js";
 import { resolveAll, resolveComponents, resolveMentions } from "../resolve/index.js";
 import { chunks } from "./chunks.js";
 import type { Engine } from "./engine.js";
@@ -10,7 +10,7 @@ import { MentionCache } from "./mention-cache.js";
 import { resolvePort } from "./resolve-port.js";
 import { mentionRow, sourcedMention, storedDocument, storedEvent, storedMentionId } from "./rows.js";
 import type { Schema } from "./schema.js";
-import type { AnalystDecision, EventFilter, IngestEntry, IngestOutcome, Page, Stats, Store, StoredDocument } from "./store.js";
+import type { EventFilter, IngestEntry, IngestOutcome, Page, Stats, Store, StoredDocument } from "./store.js";
 
 type Db = Kysely<Schema>;
 

@@ -69,11 +69,6 @@ export interface Stats {
   byYear: { year: number; events: number }[];
 }
 
-/** What an analyst decided by hand; kept so re-ingest and re-resolution respect it. */
-export type AnalystDecision =
-  | { kind: "merge"; mentionIds: string[]; at: string }
-  | { kind: "split"; mentionIds: string[]; at: string };
-
 export interface Store {
   /**
    * Stores documents with their mentions and resolves the new mentions; one outcome per entry, in

@@ -1,30 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { countryCentroid, countryName, placeByName } from "../../src/geo/index.js";
-
-test("placeByName picks the most notable place, or the one of the country asked for", () => {
-  assert.equal(placeByName("Tripoli")!.country, "LY");
-  assert.equal(placeByName("Tripoli", { country: "LB" })!.country, "LB");
-  assert.equal(placeByName("Tripoli", { region: "LB" })!.country, "LB");
-});
-
-test("placeByName reads a region's generic word as a region", () => {
-  const department = placeByName("San Miguel Department", { country: "SV" })!;
-  assert.equal(department.precision, "admin1");
-  assert.equal(placeByName("San Miguel", { country: "SV" })!.precision, "city");
-});
-
-test("placeByName names a country at country precision", () => {
-  const libya = placeByName("Libya")!;
-  assert.equal(libya.precision, "country");
-  assert.equal(libya.country, "LY");
-});
-
-test("placeByName returns null for an unknown name or a country without it", () => {
-  assert.equal(placeByName("Zqarbatown"), null);
-  assert.equal(placeByName("Tripoli", { country: "JP" }), null);
-  assert.equal(placeByName(""), null);
-});
+import { countryCentroid, countryName } from "../../src/geo/index.js";
 
 test("countryName gives the English short name", () => {
   assert.equal(countryName("LY"), "Libya");

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { resolveAll } from "../../src/resolve/index.js";
-import type { AnalystDecision } from "../../src/store/store.js";
+import type { AnalystDecision } from "../../src/model.js";
 import { embassyReports, hotelReports, mention, shuffled } from "./fixtures.js";
 
 const rule = { rule: "conservative" as const };

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { SourcedMention } from "../../src/model.js";
+import type { AnalystDecision, SourcedMention } from "../../src/model.js";
 import { resolveAll, resolveMentions } from "../../src/resolve/index.js";
-import { MemoryResolvePort } from "../../src/resolve/memory-port.js";
-import type { AnalystDecision } from "../../src/store/store.js";
 import { embassyReports, hotelReports, mention, shuffled, yearUnknown } from "./fixtures.js";
+import { MemoryResolvePort } from "./memory-port.js";
 
 const rule = { rule: "conservative" as const };
 

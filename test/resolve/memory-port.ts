@@ -1,8 +1,7 @@
-import type { SourcedMention } from "../model.js";
-import type { AnalystDecision } from "../store/store.js";
-import { MentionIndex } from "./blocking.js";
-import { features } from "./features.js";
-import type { ResolvedEvent, ResolvePort } from "./port.js";
+import type { AnalystDecision, SourcedMention } from "../../src/model.js";
+import { MentionIndex } from "../../src/resolve/blocking.js";
+import { features } from "../../src/resolve/features.js";
+import type { ResolvedEvent, ResolvePort } from "../../src/resolve/port.js";
 
 /**
  * A ResolvePort held in memory: mentions, their events and the analysts' decisions, with the
