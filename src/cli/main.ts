@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { eventCommand } from "./event.js";
+import { evaluateCommand } from "./evaluate.js";
 import { eventsCommand } from "./events.js";
 import { extractCommand } from "./extract.js";
 import { ingestCommand } from "./ingest.js";
@@ -19,6 +20,7 @@ export function program(): Command {
   cli.addCommand(eventCommand());
   cli.addCommand(mentionsCommand());
   cli.addCommand(statsCommand());
+  cli.addCommand(evaluateCommand());
   return cli;
 }
 
