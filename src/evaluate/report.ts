@@ -30,8 +30,8 @@ export function figuresText(s: Score): string[] {
   return lines;
 }
 
-const heading = (title: string, total: number, shown: number) =>
-  `${title} (${total}${shown < total ? `, the ${shown} worst shown` : ""}):`;
+const heading = (title: string, total: number, shown: number, which: "worst" | "first") =>
+  `${title} (${total}${shown < total ? `, the ${which} ${shown} shown` : ""}):`;
 
 /**
  * The errors behind the figures, each with the words it came from: the wrong fields of paired
@@ -42,15 +42,15 @@ export function errorsText(s: Score, limit = Infinity): string[] {
   const shown = errorsOf(s, limit);
   const lines: string[] = [];
   if (all.disagreements.length) {
-    lines.push("", heading("Events with wrong fields", all.disagreements.length, shown.disagreements.length));
+    lines.push("", heading("Events with wrong fields", all.disagreements.length, shown.disagreements.length, "worst"));
     for (const event of shown.disagreements) lines.push(...eventText(event));
   }
   if (all.missed.length) {
-    lines.push("", heading("Missed gold events", all.missed.length, shown.missed.length));
+    lines.push("", heading("Missed gold events", all.missed.length, shown.missed.length, "first"));
     for (const m of shown.missed) lines.push(`  ${m.documentId} ${m.goldId} (gold line ${m.goldLine}): ${m.gold}`);
   }
   if (all.unpaired.length) {
-    lines.push("", heading("Predictions no gold event pairs with", all.unpaired.length, shown.unpaired.length));
+    lines.push("", heading("Predictions no gold event pairs with", all.unpaired.length, shown.unpaired.length, "first"));
     for (const u of shown.unpaired) lines.push(`  ${u.documentId} ${u.mentionId ?? ""} ${u.type}: ${quoted(u.sentence)}`);
   }
   return lines;
