@@ -47,7 +47,7 @@ async function endToEnd(dir: string, name: string, docs: SourceDocument[]): Prom
   const input = join(dir, `${name}.jsonl`);
   writeFileSync(input, docs.map((d) => JSON.stringify(d)).join("\n") + "\n");
   const path = join(dir, `${name}.db`);
-  const opened = await openStore({ path });
+  const opened = await openStore({ db: path });
   const { store, seconds: storeSeconds } = timed(opened);
   let started = process.hrtime.bigint();
   const first = await ingestItems(store, readSources([input]), { extract: (doc) => extractPrepared(doc) });
@@ -74,7 +74,7 @@ async function endToEnd(dir: string, name: string, docs: SourceDocument[]): Prom
 async function storeOnly(dir: string): Promise<Record<string, number>> {
   const docs = buildCorpus(STORE_DOCUMENTS).map((d) => prepareDocument(d));
   const path = join(dir, "store.db");
-  const store = await openStore({ path });
+  const store = await openStore({ db: path });
   const started = process.hrtime.bigint();
   // In batches, as `sitrep ingest` stores them.
   for (let i = 0; i < docs.length; i += BATCH_DOCUMENTS) {

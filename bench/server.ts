@@ -105,7 +105,7 @@ function generated(i: number, next: () => number): { id: string; text: string; p
  */
 async function buildStore(): Promise<{ store: Store; buildSeconds: number | null }> {
   mkdirSync(dirname(dbPath), { recursive: true });
-  const store = await openStore({ path: dbPath });
+  const store = await openStore({ db: dbPath });
   const have = (await store.stats()).documents;
   if (have >= EVENTS) return { store, buildSeconds: null };
   const next = random(42);
@@ -177,7 +177,7 @@ function serveInChild(ttl: number | undefined): Promise<{ url: string; stop(): v
 }
 
 async function serveChild(ttl: string): Promise<void> {
-  const store = await openStore({ path: dbPath });
+  const store = await openStore({ db: dbPath });
   const server = await createServer(store, { host: "127.0.0.1", port: 0, ...(ttl ? { cacheTtlMs: Number(ttl) } : {}) });
   process.send!({ url: server.url });
 }

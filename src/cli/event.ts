@@ -40,7 +40,7 @@ export function eventCommand(): Command {
 }
 
 async function withStore<T>(flags: EventFlags, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ path: requireDb(flags.db) });
+  const store = await openStore({ db: requireDb(flags.db) });
   try {
     return await work(store);
   } finally {

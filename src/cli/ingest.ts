@@ -53,7 +53,7 @@ export function ingestCommand(): Command {
 }
 
 async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
-  const store = await openStore({ path: flags.db, rule: ruleFrom(flags) });
+  const store = await openStore({ db: flags.db, rule: ruleFrom(flags) });
   const started = Date.now();
   const bar = progressBar("documents");
   // Only a bar shows the total; counting runs beside the ingest and sets it when done.

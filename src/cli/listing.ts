@@ -31,7 +31,7 @@ export function listingCommand(kind: Kind, description: string): Command {
   addOutputOptions(command);
   return command.action(async (flags: FilterFlags & OutputFlags & { db: string }) => {
     const format = formatFrom(flags);
-    const store = await openStore({ path: requireDb(flags.db) });
+    const store = await openStore({ db: requireDb(flags.db) });
     let data: Exportable;
     try {
       data = await list(store, kind, flags);

@@ -4,6 +4,7 @@ import { FORMATS, type Format } from "../export/formats.js";
 import type { ExtractOptions } from "../extract/annotated.js";
 import { enabledStages, STAGE_NAMES } from "../extract/pipeline.js";
 import type { ReconcileRule } from "../model.js";
+import { isPostgresUrl } from "../store/postgres/url.js";
 import type { EventFilter } from "../store/store.js";
 
 // Options the store commands share, each checked where it is read so that a mistyped value is an
@@ -12,7 +13,9 @@ import type { EventFilter } from "../store/store.js";
 export const DEFAULT_DB = "data/sitrep.db";
 
 export function addDbOption(command: Command): Command {
-  return command.option("--db <path>", "the SQLite store (created when missing)", DEFAULT_DB);
+  return command.addOption(
+    new Option("--db <path|url>", "the store: a SQLite file (created when missing) or a postgres:// URL").env("SITREP_DB").default(DEFAULT_DB),
+  );
 }
 
 export function addRuleOption(command: Command): Command {
@@ -145,8 +148,8 @@ export function ruleFrom(flags: { rule?: string }): ReconcileRule {
   return flags.rule === "latest" ? "latest" : "conservative";
 }
 
-/** Commands that only read refuse a store that is not there rather than create an empty one. */
-export function requireDb(path: string): string {
-  if (!existsSync(path)) throw new Error(`no store at ${path} (create one with: sitrep ingest PATH --db ${path})`);
-  return path;
+/** Commands that only read refuse a SQLite file that is not there rather than create an empty one. */
+export function requireDb(location: string): string {
+  if (!isPostgresUrl(location) && !existsSync(location)) throw new Error(`no store at ${location} (create one with: sitrep ingest PATH --db ${location})`);
+  return location;
 }

@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError } from "commander";
 import { createServer } from "../server/listen.js";
 import { openStore } from "../store/open.js";
-import { addExtractOptions, extractOptionsOf, type ExtractFlags } from "./options.js";
+import { redactedUrl } from "../store/postgres/url.js";
+import { addDbOption, addExtractOptions, extractOptionsOf, type ExtractFlags } from "./options.js";
 
 function port(value: string): number {
   const n = Number(value);
@@ -10,14 +11,12 @@ function port(value: string): number {
 }
 
 export function serveCommand(): Command {
-  const command = new Command("serve")
-    .description("Serve the HTTP API and the map page over a store (ingest over HTTP needs SITREP_TOKEN)")
-    .option("--db <path>", "the SQLite store", "data/sitrep.db")
+  const command = addDbOption(new Command("serve").description("Serve the HTTP API and the map page over a store (ingest over HTTP needs SITREP_TOKEN)"))
     .option("--host <address>", "address to bind; anything but loopback makes every request need SITREP_TOKEN", "127.0.0.1")
     .option("--port <n>", "port to listen on (0: any free port)", port, 8080)
     .option("--tiles <url>", "a map tile URL template ({z}/{x}/{y}); without it the map draws offline country outlines");
   return addExtractOptions(command).action(async (opts: ExtractFlags & { db: string; host: string; port: number; tiles?: string }) => {
-    const store = await openStore({ path: opts.db });
+    const store = await openStore({ db: opts.db });
     const server = await createServer(store, {
       host: opts.host,
       port: opts.port,
@@ -28,7 +27,7 @@ export function serveCommand(): Command {
       await store.close();
       throw err;
     });
-    process.stderr.write(`sitrep: serving ${opts.db} at ${server.url}/ (API description: ${server.url}/api/openapi.json)\n`);
+    process.stderr.write(`sitrep: serving ${redactedUrl(opts.db)} at ${server.url}/ (API description: ${server.url}/api/openapi.json)\n`);
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off("SIGINT", stop);

@@ -28,7 +28,7 @@ export function statsCommand(): Command {
   return command
     .addOption(new Option("--format <format>", "text for reading, json for scripts").choices(["text", "json"]).default("text"))
     .action(async (flags: { db: string; format: "text" | "json" }) => {
-      const store = await openStore({ path: requireDb(flags.db) });
+      const store = await openStore({ db: requireDb(flags.db) });
       try {
         const stats = await store.stats();
         process.stdout.write(flags.format === "json" ? `${JSON.stringify(stats, null, 2)}\n` : statsText(stats));

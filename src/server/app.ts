@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ExtractOptions } from "../extract/annotated.js";
 import type { Store } from "../store/store.js";
+import { QueryError } from "../store/text-query.js";
 import { isLoopbackHost, requireToken } from "./auth.js";
 import { responseCache } from "./cache.js";
 import { HttpError } from "./errors.js";
@@ -40,6 +41,7 @@ export function createApp(store: Store, options: ServerOptions): Hono {
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json({ error: err.message }, err.status);
+    if (err instanceof QueryError) return c.json({ error: err.message }, 400);
     process.stderr.write(`sitrep serve: ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}\n`);
     return c.json({ error: "internal error" }, 500);
   });

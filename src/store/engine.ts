@@ -1,15 +1,29 @@
-import type { Kysely, Migration, RawBuilder } from "kysely";
+import type { Kysely, RawBuilder } from "kysely";
 import type { Schema } from "./schema.js";
+import type { TextQuery } from "./text-query.js";
 
 /**
- * What differs between database engines under the shared query code: the DDL (full-text search
- * above all) and how a text query finds documents. SQLite implements it now, PostgreSQL later.
+ * What differs between database engines under the shared query code; everything else (the
+ * queries, ON CONFLICT, the great-circle distance) is the same SQL on both. SQLite is one file
+ * and one writer; PostgreSQL is a server many processes write to at once.
  */
 export interface Engine {
-  /** Applied in name order; a name, once released, never changes its meaning. */
-  migrations: Record<string, Migration>;
+  /**
+   * Connects to `location` (a file path, a postgres:// URL) and brings its schema up to date
+   * with the engine's own migrations, under a lock: two processes opening one store at once
+   * migrate it once.
+   */
+  open(location: string): Promise<Kysely<Schema>>;
   indexDocument(db: Kysely<Schema>, seq: number, title: string | null, text: string): Promise<void>;
   unindexDocument(db: Kysely<Schema>, seq: number): Promise<void>;
-  /** A subquery yielding the `documents.seq` of versions that match the words of `query`. */
-  matchingDocuments(query: string): RawBuilder<number>;
+  /** A subquery yielding the `documents.seq` of versions that match `query`. */
+  matchingDocuments(query: TextQuery): RawBuilder<number>;
+  /** An ORDER BY term on `column` that puts NULLs last in either direction. */
+  nullsLast(column: RawBuilder<unknown>, descending: boolean): RawBuilder<unknown>;
+  /**
+   * Holds, until the transaction `trx` ends, a lock on each of `keys` (taken in one global order,
+   * so that two transactions locking overlapping keys never deadlock). What two writers must not
+   * do at once: store the same text, version the same document, resolve events.
+   */
+  lock(trx: Kysely<Schema>, keys: string[]): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
 import type { Engine } from "./engine.js";
 import type { EventFilter } from "./store.js";
+import { parseTextQuery } from "./text-query.js";
 
 // One filter, two tables: events and mentions carry the same filter columns under the same names,
 // so the same conditions serve `sitrep events`, `sitrep mentions` and the HTTP API.
@@ -25,7 +26,8 @@ function near(table: FilteredTable, { lat, lon, km }: NonNullable<EventFilter["n
     dLon >= 180
       ? sql<SqlBool>`${latCol} BETWEEN ${lat - dLat} AND ${lat + dLat}`
       : sql<SqlBool>`${latCol} BETWEEN ${lat - dLat} AND ${lat + dLat} AND (${lonCol} BETWEEN ${lon - dLon} AND ${lon + dLon} OR ${lonCol} BETWEEN ${lon - dLon + 360} AND ${lon + dLon + 360} OR ${lonCol} BETWEEN ${lon - dLon - 360} AND ${lon + dLon - 360})`;
-  const haversine = sql`2 * ${EARTH_RADIUS_KM} * asin(sqrt(power(sin(radians(${latCol} - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${latCol})) * power(sin(radians(${lonCol} - ${lon}) / 2), 2)))`;
+  // The diameter as a literal: a bound parameter multiplied by 2 would be typed an integer by PostgreSQL.
+  const haversine = sql`${sql.lit(2 * EARTH_RADIUS_KM)} * asin(sqrt(power(sin(radians(${latCol} - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${latCol})) * power(sin(radians(${lonCol} - ${lon}) / 2), 2)))`;
   return sql<SqlBool>`(${box} AND ${haversine} <= ${km})`;
 }
 
@@ -53,7 +55,7 @@ export function filterConditions(table: FilteredTable, filter: EventFilter, engi
   if (filter.actor) out.push(sql<SqlBool>`${col("actors")} LIKE ${likeContaining(filter.actor.toLowerCase())} ESCAPE '\\'`);
   if (filter.near) out.push(near(table, filter.near));
   if (filter.text !== undefined) {
-    const documents = engine.matchingDocuments(filter.text);
+    const documents = engine.matchingDocuments(parseTextQuery(filter.text));
     out.push(
       table === "mentions"
         ? sql<SqlBool>`mentions.document_seq IN ${documents}`
@@ -69,7 +71,7 @@ const SORT_COLUMNS: Record<FilteredTable, Record<string, string>> = {
 };
 
 /** ORDER BY for `sort` ("date", "-date", "killed", ...): unknown values last, then a stable tie-break. */
-export function orderBy(table: FilteredTable, sort: string | undefined): RawBuilder<unknown> {
+export function orderBy(table: FilteredTable, sort: string | undefined, engine: Engine): RawBuilder<unknown> {
   const key = sort ?? "-date";
   const descending = key.startsWith("-");
   const name = descending ? key.slice(1) : key;
@@ -77,8 +79,5 @@ export function orderBy(table: FilteredTable, sort: string | undefined): RawBuil
   if (!column) {
     throw new Error(`sort: ${table} sort by ${Object.keys(SORT_COLUMNS[table]).join(", ")} (prefix - for descending), not "${key}"`);
   }
-  const ref = sql.ref(`${table}.${column}`);
-  // Descending already puts NULLs last, and leaves the index on the column usable for the sort.
-  if (descending) return sql`${ref} DESC, ${sql.ref(`${table}.id`)}`;
-  return sql`${ref} IS NULL, ${ref} ASC, ${sql.ref(`${table}.id`)}`;
+  return sql`${engine.nullsLast(sql.ref(`${table}.${column}`), descending)}, ${sql.ref(`${table}.id`)}`;
 }

@@ -10,6 +10,7 @@ import { MentionCache } from "./mention-cache.js";
 import { resolvePort } from "./resolve-port.js";
 import { mentionRow, sourcedMention, storedDocument, storedEvent, storedMentionId } from "./rows.js";
 import type { Schema } from "./schema.js";
+import { parseTextQuery } from "./text-query.js";
 import type { EventFilter, IngestEntry, IngestOutcome, Page, Stats, Store, StoredDocument } from "./store.js";
 
 type Db = Kysely<Schema>;
@@ -18,6 +19,13 @@ type Db = Kysely<Schema>;
 // (WHERE current = 1) only for a query it can see matches them; with a parameter, finding a
 // document by URL read the whole table.
 const CURRENT = sql.lit(1);
+
+/**
+ * The lock every writer of events takes: resolution reads the events and mentions stored before it
+ * and rewrites some, which is right only while no other resolution runs. Documents are written
+ * before it is taken, so many writers still store at once.
+ */
+const RESOLUTION = "resolution";
 
 /** Resolution of a batch's mentions failed: the batch is undone and its documents tried one by one. */
 class ResolutionFailure extends Error {}
@@ -54,6 +62,9 @@ export class SqlStore implements Store {
   private async ingestTogether(entries: IngestEntry[]): Promise<IngestOutcome[]> {
     const trx = await this.db.startTransaction().execute();
     try {
+      // Another writer storing the same text, or a version of the same document, waits for this
+      // batch to commit and then finds what it stored.
+      await this.engine.lock(trx, entries.flatMap(({ doc, hash }) => [`content:${hash}`, `id:${doc.id}`, ...(doc.url ? [`url:${doc.url}`] : [])]));
       const outcomes: IngestOutcome[] = [];
       const fresh: SourcedMention[] = [];
       for (const entry of entries) {
@@ -68,6 +79,7 @@ export class SqlStore implements Store {
         }
       }
       try {
+        await this.engine.lock(trx, [RESOLUTION]);
         await resolveMentions(resolvePort(trx, this.mentions), fresh, { rule: this.rule });
       } catch (err) {
         throw new ResolutionFailure((err as Error).message);
@@ -154,6 +166,7 @@ export class SqlStore implements Store {
 
   /** Retires a document's current version: out of search, its mentions superseded, their events rebuilt. */
   private async retire(db: Db, seq: number, id: string): Promise<void> {
+    await this.engine.lock(db, [RESOLUTION]);
     const { minhash } = await db.updateTable("documents").set({ current: 0 }).where("seq", "=", seq).returning("minhash").executeTakeFirstOrThrow();
     await this.engine.unindexDocument(db, seq);
     // By the primary key: an index on document_seq alone would cost every document stored.
@@ -229,7 +242,7 @@ GROUP BY document_seq ORDER BY count(*) DESC, document_seq DESC LIMIT ${sql.lit(
 
   async listDocuments(filter: { text?: string; limit?: number; offset?: number }): Promise<Page<StoredDocument>> {
     let query = this.db.selectFrom("documents").where("current", "=", CURRENT);
-    if (filter.text !== undefined) query = query.where("seq", "in", this.engine.matchingDocuments(filter.text));
+    if (filter.text !== undefined) query = query.where("seq", "in", this.engine.matchingDocuments(parseTextQuery(filter.text)));
     const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
     const rows = await page(query.selectAll().orderBy("seq", "desc"), filter).execute();
     const near = await this.nearDuplicatesOf(rows.map((r) => r.id));
@@ -261,7 +274,7 @@ GROUP BY document_seq ORDER BY count(*) DESC, document_seq DESC LIMIT ${sql.lit(
     const rows = await page(
       query
         .select(["mentions.id", "mentions.contract_id", "mentions.body", "documents.outlet", "documents.url", "documents.published"])
-        .orderBy(orderBy("mentions", filter.sort)),
+        .orderBy(orderBy("mentions", filter.sort, this.engine)),
       filter,
     ).execute();
     return { total: Number(total), items: rows.map(sourcedMention) };
@@ -270,7 +283,7 @@ GROUP BY document_seq ORDER BY count(*) DESC, document_seq DESC LIMIT ${sql.lit(
   async listEvents(filter: EventFilter): Promise<Page<EventRecord>> {
     const query = this.db.selectFrom("events").where((eb) => eb.and(filterConditions("events", filter, this.engine)));
     const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-    const rows = await page(query.select("events.record").orderBy(orderBy("events", filter.sort)), filter).execute();
+    const rows = await page(query.select("events.record").orderBy(orderBy("events", filter.sort, this.engine)), filter).execute();
     return { total: Number(total), items: rows.map((row) => storedEvent(row.record)) };
   }
 
@@ -322,6 +335,7 @@ GROUP BY document_seq ORDER BY count(*) DESC, document_seq DESC LIMIT ${sql.lit(
 
   async mergeEvents(ids: string[]): Promise<EventRecord> {
     return this.db.transaction().execute(async (trx) => {
+      await this.engine.lock(trx, [RESOLUTION]);
       await this.requireEvents(trx, ids);
       const mentionIds = await this.eventMembers(trx, ids);
       await this.decide(trx, { kind: "merge", mentionIds, at: new Date().toISOString() });
@@ -334,6 +348,7 @@ GROUP BY document_seq ORDER BY count(*) DESC, document_seq DESC LIMIT ${sql.lit(
 
   async splitEvent(id: string, mentionIds: string[]): Promise<EventRecord[]> {
     return this.db.transaction().execute(async (trx) => {
+      await this.engine.lock(trx, [RESOLUTION]);
       await this.requireEvents(trx, [id]);
       const members = new Set(await this.eventMembers(trx, [id]));
       const strangers = mentionIds.filter((m) => !members.has(m));
@@ -356,6 +371,7 @@ GROUP BY document_seq ORDER BY count(*) DESC, document_seq DESC LIMIT ${sql.lit(
 
   async reresolve(rule: ReconcileRule = this.rule): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
+      await this.engine.lock(trx, [RESOLUTION]);
       const port = resolvePort(trx, this.mentions);
       const mentions = await trx
         .selectFrom("mentions")

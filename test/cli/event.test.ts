@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { Doc, SourcedMention } from "../../src/model.js";
 import { projectRoot } from "../../src/paths.js";
 import { openStore } from "../../src/store/open.js";
 import { hotelReports, misrata } from "../resolve/fixtures.js";
+import { freshLocation, testEngines, type Cleanups, type EngineName } from "../store/engines.js";
 import { ingestOne } from "../store/fixtures.js";
 
 // Two reports of a hotel attack in Tripoli and one of an attack in Misrata the same week,
@@ -21,20 +20,18 @@ function doc(m: SourcedMention): Doc {
   return { id: m.documentId, text: m.sentence, clean: m.sentence, published: m.published ?? undefined, publishedFrom: "given" };
 }
 
-async function storeWithReports(t: { after(fn: () => void): void }): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "sitrep-event-"));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const path = join(dir, "sitrep.db");
+async function storeWithReports(t: Cleanups, engine: EngineName = "sqlite"): Promise<string> {
+  const path = await freshLocation(t, engine);
   const [d1, e1] = hotelReports();
   const elsewhere = { ...d1, documentId: "f", id: "f-1", location: misrata, sentence: "Gunmen attacked a checkpoint outside Misrata on January 29, killing three soldiers." };
-  const store = await openStore({ path });
+  const store = await openStore({ db: path });
   for (const m of [d1, e1, elsewhere]) await ingestOne(store, doc(m), m.sentence, [m]);
   await store.close();
   return path;
 }
 
 async function events(path: string) {
-  const store = await openStore({ path });
+  const store = await openStore({ db: path });
   try {
     return (await store.listEvents({})).items;
   } finally {
@@ -42,8 +39,8 @@ async function events(path: string) {
   }
 }
 
-test("event merge joins two events, prints the result, and the decision survives re-resolution", async (t) => {
-  const path = await storeWithReports(t);
+testEngines("event merge joins two events, prints the result, and the decision survives re-resolution", async (t, engine) => {
+  const path = await storeWithReports(t, engine);
   const before = await events(path);
   assert.equal(before.length, 2);
   const [hotel, misrataAttack] = [...before].sort((a, b) => b.sources.length - a.sources.length);
@@ -54,7 +51,7 @@ test("event merge joins two events, prints the result, and the decision survives
   assert.match(run.stdout, /location disputed/);
   assert.match(run.stdout, /Misrata/);
 
-  const store = await openStore({ path });
+  const store = await openStore({ db: path });
   try {
     await store.reresolve("latest");
     const after = (await store.listEvents({})).items;

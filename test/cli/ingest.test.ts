@@ -64,7 +64,7 @@ test("ingest stores every readable input and names each bad one with its reason"
   // Piped, there is no progress bar: no terminal control codes.
   assert.doesNotMatch(run.stderr, /\x1b\[/);
 
-  const store = await openStore({ path: db });
+  const store = await openStore({ db: db });
   t.after(() => store.close());
   const ids = (await store.listDocuments({})).items.map((d) => d.id).sort();
   assert.deepEqual(ids, ["http://wire.example/a", "http://wire.example/b", "j1", "j3", "nested/kidal", "palma"]);
@@ -142,7 +142,7 @@ test("--url and --feed fetch over HTTP, refusing loopback unless --allow-private
   assert.deepEqual(summary(run.stderr), [3, 0, 0, 4]);
   for (const origin of ["/loop", "/big", "/missing", "/not-a-feed"]) assert.match(run.stderr, new RegExp(`^${base}${origin}: \\S`, "m"));
 
-  const store = await openStore({ path: db });
+  const store = await openStore({ db: db });
   t.after(() => store.close());
   const urls = (await store.listDocuments({})).items.map((d) => d.url).sort();
   assert.deepEqual(urls, [`${base}/news/kidal`, `${base}/news/mogadishu`, `${base}/news/palma`]);

@@ -26,7 +26,7 @@ function countingExtractor(): { extract: Extractor; count: () => number } {
 const extract: Extractor = (doc) => extractPrepared(doc);
 
 test("a source that stalls does not hold back what it gave before", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  const store = await openStore({ db: join(tempDir(t), "s.db") });
   t.after(() => store.close());
   let release!: () => void;
   const stalled = new Promise<void>((resolve) => (release = resolve));
@@ -49,7 +49,7 @@ test("a source that stalls does not hold back what it gave before", async (t) =>
 });
 
 test("a second run finds what the first stored and stores nothing twice", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  const store = await openStore({ db: join(tempDir(t), "s.db") });
   t.after(() => store.close());
   async function* items(): AsyncGenerator<SourceItem> {
     for (let n = 0; n < REPORTS.length; n++) yield item(n);
@@ -63,7 +63,7 @@ test("a second run finds what the first stored and stores nothing twice", async 
 });
 
 test("the same text twice is extracted once and stored once, in one batch and in the next", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  const store = await openStore({ db: join(tempDir(t), "s.db") });
   t.after(() => store.close());
   const { extract: counting, count } = countingExtractor();
   const copies: SourceItem[] = [
@@ -83,7 +83,7 @@ test("the same text twice is extracted once and stored once, in one batch and in
 });
 
 test("a bad document among good ones is reported by origin, id and reason; the others are stored", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  const store = await openStore({ db: join(tempDir(t), "s.db") });
   t.after(() => store.close());
   const items: SourceItem[] = [item(0), { origin: "in.jsonl:2", doc: { id: "empty", text: "   " } }, item(1)];
   const report = await ingestItems(store, items, { extract });
@@ -94,7 +94,7 @@ test("a bad document among good ones is reported by origin, id and reason; the o
 });
 
 test("the raw input kept is the page a text was read from, else the text itself", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  const store = await openStore({ db: join(tempDir(t), "s.db") });
   t.after(() => store.close());
   const page = articlePage("Checkpoint attacked", REPORTS[0]!);
   const items: SourceItem[] = [
@@ -107,7 +107,7 @@ test("the raw input kept is the page a text was read from, else the text itself"
 });
 
 test("a store that fails as a whole is reported for each document, not thrown", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
+  const store = await openStore({ db: join(tempDir(t), "s.db") });
   await store.close();
   const report = await ingestItems(store, [item(0), item(1)], { extract });
   assert.deepEqual(report.errors.map((e) => [e.origin, e.storeFailed]), [["report-0", true], ["report-1", true]]);

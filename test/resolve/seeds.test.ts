@@ -17,7 +17,7 @@ const seeds = join(projectRoot, "../shared/dev/seeds");
 async function ingestSeeds(t: { after(fn: () => void): void }, file: string): Promise<EventRecord[]> {
   const dir = mkdtempSync(join(tmpdir(), "sitrep-seeds-"));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const store = await openStore({ path: join(dir, "sitrep.db") });
+  const store = await openStore({ db: join(dir, "sitrep.db") });
   try {
     for (const line of readFileSync(join(seeds, file), "utf8").split("\n").filter((l) => l.trim())) {
       const src = JSON.parse(line) as SourceDocument;

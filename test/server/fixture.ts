@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { extractDocument } from "../../src/extract/pipeline.js";
 import type { Count, Evidence, Mention, SourceDocument } from "../../src/model.js";
 import { openStore } from "../../src/store/open.js";
 import type { Store } from "../../src/store/store.js";
+import { freshLocation, type EngineName } from "../store/engines.js";
 import { ingestOne } from "../store/fixtures.js";
 
 // A small store of fictional reports written for these tests, stored through the real pipeline
-// (document preparation, SQLite, resolution). Mentions are written by hand so the tests do not
+// (document preparation, the store, resolution). Mentions are written by hand so the tests do not
 // move with the extractor's recall; their evidence offsets are found in the prepared text.
 
 export const SCRIPT_TEXT = "<script>window.__pwned = 1</script>";
@@ -174,16 +172,17 @@ function mentionFor(spec: Spec, text: string): Mention {
 
 export interface Fixture {
   store: Store;
+  /** The store's file or URL. */
   path: string;
-  /** Closes the store and removes its folder. */
+  /** Closes the store and removes its folder or database. */
   dispose(): Promise<void>;
 }
 
-/** A fresh SQLite store in a temporary folder holding the fixture's documents. */
-export async function fixtureStore(): Promise<Fixture> {
-  const dir = mkdtempSync(join(tmpdir(), "sitrep-serve-"));
-  const path = join(dir, "fixture.db");
-  const store = await openStore({ path });
+/** A fresh store of `engine` holding the fixture's documents. */
+export async function fixtureStore(engine: EngineName = "sqlite"): Promise<Fixture> {
+  const cleanups: (() => unknown)[] = [];
+  const path = await freshLocation({ after: (fn) => void cleanups.push(fn) }, engine);
+  const store = await openStore({ db: path });
   for (const spec of SPECS) {
     const { doc } = extractDocument(spec.doc);
     await ingestOne(store, doc, spec.doc.text!, [mentionFor(spec, doc.text)]);
@@ -193,7 +192,7 @@ export async function fixtureStore(): Promise<Fixture> {
     path,
     async dispose() {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      for (const cleanup of cleanups) await cleanup();
     },
   };
 }

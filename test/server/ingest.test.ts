@@ -38,7 +38,7 @@ test("more documents than one batch is a 413 naming the limit, for JSON and JSON
 
 /** A real server on loopback over the SQLite file `db`; closed, with its store, when the test ends. */
 async function serving(t: { after(fn: () => Promise<void>): void }, db: string) {
-  const store = await openStore({ path: db });
+  const store = await openStore({ db: db });
   const server = await createServer(store, { host: "127.0.0.1", port: 0, token: "s3cret" });
   t.after(async () => {
     await server.close();

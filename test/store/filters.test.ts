@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { test } from "node:test";
-import { openStore } from "../../src/store/open.js";
+import type { TestContext } from "node:test";
 import type { EventFilter } from "../../src/store/store.js";
-import { doc, mention, tempDir, type MentionSketch, ingestOne } from "./fixtures.js";
+import { freshStore, testEngines, type EngineName } from "./engines.js";
+import { doc, mention, type MentionSketch, ingestOne } from "./fixtures.js";
 
 // Five reports of five different happenings, far apart in time or place so that each is an event.
 const REPORTS: [string, string, MentionSketch][] = [
@@ -14,9 +13,8 @@ const REPORTS: [string, string, MentionSketch][] = [
   ["undated", "Unknown attackers set fire to a school somewhere in the north.", { date: null, country: null, attackTypes: ["FACILITY_INFRASTRUCTURE_ATTACK"] }],
 ];
 
-async function seededStore(t: Parameters<typeof tempDir>[0]) {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
-  t.after(() => store.close());
+async function seededStore(t: TestContext, engine: EngineName) {
+  const store = await freshStore(t, engine);
   for (const [id, text, sketch] of REPORTS) await ingestOne(store, doc(id, text), text, [mention(id, sketch)]);
   return store;
 }
@@ -24,8 +22,8 @@ async function seededStore(t: Parameters<typeof tempDir>[0]) {
 const documentsOf = (items: { documentId?: string; sources?: { documentId: string }[] }[]) =>
   items.map((i) => i.documentId ?? i.sources!.map((s) => s.documentId).join("+"));
 
-test("every filter narrows mentions and events alike", async (t) => {
-  const store = await seededStore(t);
+testEngines("every filter narrows mentions and events alike", async (t, engine) => {
+  const store = await seededStore(t, engine);
   const cases: [EventFilter, string[]][] = [
     [{ country: "ne" }, ["niamey"]],
     [{ since: "2020-06-15", until: "2020-09-01" }, ["bama", "maid"]],
@@ -48,8 +46,8 @@ test("every filter narrows mentions and events alike", async (t) => {
   }
 });
 
-test("near keeps what lies within the radius, not merely within its bounding box", async (t) => {
-  const store = await seededStore(t);
+testEngines("near keeps what lies within the radius, not merely within its bounding box", async (t, engine) => {
+  const store = await seededStore(t, engine);
   // Bama lies 68 km from Maiduguri, 58 km of it eastward: inside the bounding box of a 62 km
   // radius (which reaches 63 km east and west) but outside the circle.
   const maiduguri = { lat: 11.8469, lon: 13.1571 };
@@ -58,8 +56,8 @@ test("near keeps what lies within the radius, not merely within its bounding box
   assert.deepEqual(documentsOf((await store.listMentions({ near: { lat: 13.5, lon: 2.1, km: 5 } })).items), ["niamey"]);
 });
 
-test("sorting puts unknown values last; limit and offset page through a stable order with the total", async (t) => {
-  const store = await seededStore(t);
+testEngines("sorting puts unknown values last; limit and offset page through a stable order with the total", async (t, engine) => {
+  const store = await seededStore(t, engine);
   assert.deepEqual(documentsOf((await store.listEvents({})).items), ["niamey", "bama", "maid", "kano", "undated"]);
   assert.deepEqual(documentsOf((await store.listEvents({ sort: "date" })).items), ["kano", "maid", "bama", "niamey", "undated"]);
   assert.deepEqual(documentsOf((await store.listEvents({ sort: "-killed" })).items).slice(0, 2), ["kano", "maid"]);

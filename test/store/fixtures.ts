@@ -7,7 +7,7 @@ import type { IngestEntry, IngestOutcome, Store } from "../../src/store/store.js
 
 // Documents and mentions written for these tests; none is taken from a real article.
 
-export function tempDir(t: { after(fn: () => void): void }): string {
+export function tempDir(t: { after(fn: () => unknown): void }): string {
   const dir = mkdtempSync(join(tmpdir(), "sitrep-store-"));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   return dir;

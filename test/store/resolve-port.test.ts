@@ -1,14 +1,11 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { test } from "node:test";
-import Database from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import type { TestContext } from "node:test";
 import type { EventRecord, SourcedMention } from "../../src/model.js";
 import { openStore } from "../../src/store/open.js";
 import { MentionCache } from "../../src/store/mention-cache.js";
 import { resolvePort } from "../../src/store/resolve-port.js";
-import type { Schema } from "../../src/store/schema.js";
-import { doc, mention, tempDir, type MentionSketch, ingestOne } from "./fixtures.js";
+import { freshLocation, rawConnection, testEngines, type EngineName } from "./engines.js";
+import { doc, mention, type MentionSketch, ingestOne } from "./fixtures.js";
 
 // Stored mentions, each in a document of its own, far enough apart to be events of their own.
 const STORED: [string, MentionSketch][] = [
@@ -21,14 +18,13 @@ const STORED: [string, MentionSketch][] = [
   ["undated-elsewhere", { date: null, country: "NE", place: "Diffa", lat: 13.31, lon: 12.61 }],
 ];
 
-async function setUp(t: Parameters<typeof tempDir>[0]) {
-  const path = join(tempDir(t), "s.db");
-  const store = await openStore({ path });
+async function setUp(t: TestContext, engine: EngineName) {
+  const path = await freshLocation(t, engine);
+  const store = await openStore({ db: path });
   t.after(() => store.close());
   for (const [id, sketch] of STORED) await ingestOne(store, doc(id, `Report ${id} of an attack.`), "", [mention(id, sketch)]);
   // A second connection, as the resolver would see the store through its port.
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Database(path) }) });
-  t.after(() => db.destroy());
+  const db = rawConnection(t, path);
   return { store, db, port: resolvePort(db, new MentionCache()) };
 }
 
@@ -38,8 +34,8 @@ function probe(sketch: MentionSketch): SourcedMention {
 
 const documents = (found: { mention: SourcedMention }[]) => found.map((c) => c.mention.documentId).sort();
 
-test("candidates of a dated mention: within a day, same or no country, never the undated", async (t) => {
-  const { port } = await setUp(t);
+testEngines("candidates of a dated mention: within a day, same or no country, never the undated", async (t, engine) => {
+  const { port } = await setUp(t, engine);
   const found = await port.candidates(probe({ date: "2021-03-07" }));
   assert.deepEqual(documents(found), ["day-before", "no-country", "same-day"]);
   assert.ok(found.every((c) => c.eventId.startsWith("ev-")));
@@ -48,14 +44,14 @@ test("candidates of a dated mention: within a day, same or no country, never the
   assert.deepEqual(documents(await port.candidates(probe({ date: "2021-03-07", country: null }))), ["day-before", "no-country", "other-country", "same-day"]);
 });
 
-test("candidates of a mention that says nothing of when: none", async (t) => {
-  const { port } = await setUp(t);
+testEngines("candidates of a mention that says nothing of when: none", async (t, engine) => {
+  const { port } = await setUp(t, engine);
   assert.deepEqual(await port.candidates(probe({ date: null, country: "NE" })), []);
   assert.deepEqual(await port.candidates(probe({ date: null, country: null })), []);
 });
 
-test("components, decisions and replaceEvents read and write what the resolver decides", async (t) => {
-  const { store, db, port } = await setUp(t);
+testEngines("components, decisions and replaceEvents read and write what the resolver decides", async (t, engine) => {
+  const { store, db, port } = await setUp(t, engine);
   const events = (await store.listEvents({})).items;
   const ids = events.map((e) => e.id);
   const reached = await port.components(ids);

@@ -3,18 +3,21 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
+import { sql } from "kysely";
 import type { Mention } from "../../src/model.js";
 import { projectRoot } from "../../src/paths.js";
 import { contentHash } from "../../src/store/content-hash.js";
 import { openStore } from "../../src/store/open.js";
+import { QueryError } from "../../src/store/text-query.js";
+import { freshLocation, freshStore, rawConnection, testEngines } from "./engines.js";
 import { doc, entry, mention, tempDir, ingestOne } from "./fixtures.js";
 
 const MARKET = "A bomber blew himself up at a crowded market in Maiduguri on Sunday, killing four traders, police said.";
 const MARKET_UPDATED = "A bomber blew himself up at a crowded market in Maiduguri on Sunday, killing six traders, police said on Monday.";
 
-test("the same text is stored once, under whatever id it comes again", async (t) => {
-  const path = join(tempDir(t), "s.db");
-  const store = await openStore({ path });
+testEngines("the same text is stored once, under whatever id it comes again", async (t, engine) => {
+  const path = await freshLocation(t, engine);
+  const store = await openStore({ db: path });
   t.after(() => store.close());
   assert.deepEqual(await ingestOne(store, doc("a", MARKET), MARKET, [mention("a")]), { documentId: "a", status: "new", mentions: 1 });
   assert.deepEqual(await ingestOne(store, doc("a", MARKET), MARKET, [mention("a")]), { documentId: "a", status: "duplicate", mentions: 0 });
@@ -26,9 +29,9 @@ test("the same text is stored once, under whatever id it comes again", async (t)
   assert.equal(stats.mentions, 1);
 });
 
-test("new text at the same URL is a new version; the old mentions give way to the new", async (t) => {
-  const path = join(tempDir(t), "s.db");
-  const store = await openStore({ path });
+testEngines("new text at the same URL is a new version; the old mentions give way to the new", async (t, engine) => {
+  const path = await freshLocation(t, engine);
+  const store = await openStore({ db: path });
   t.after(() => store.close());
   const url = "https://news.example/borno-market";
   await ingestOne(store, doc("first-id", MARKET, { url }), `<p>${MARKET}</p>`, [mention("first-id", { killed: 4 })]);
@@ -48,15 +51,12 @@ test("new text at the same URL is a new version; the old mentions give way to th
   assert.equal(events[0]!.killed, 6);
 
   // Only the current version stays filed for near-duplicate search.
-  const raw = new Database(path, { readonly: true });
-  t.after(() => raw.close());
-  const filed = raw.prepare("SELECT DISTINCT documents.version FROM document_bands JOIN documents ON documents.seq = document_bands.document_seq").all();
+  const { rows: filed } = await sql`SELECT DISTINCT documents.version FROM document_bands JOIN documents ON documents.seq = document_bands.document_seq`.execute(rawConnection(t, path));
   assert.deepEqual(filed, [{ version: 2 }]);
 });
 
-test("new text under the same id is a new version too", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
-  t.after(() => store.close());
+testEngines("new text under the same id is a new version too", async (t, engine) => {
+  const store = await freshStore(t, engine);
   await ingestOne(store, doc("a", MARKET), MARKET, []);
   assert.equal((await ingestOne(store, doc("a", MARKET_UPDATED), MARKET_UPDATED, [])).status, "version");
   // The first text, seen again, is a duplicate of the version that held it.
@@ -64,9 +64,8 @@ test("new text under the same id is a new version too", async (t) => {
   assert.equal((await store.getDocument("a"))?.version, 2);
 });
 
-test("mention ids are unique across documents and versions and keep the extractor's id", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
-  t.after(() => store.close());
+testEngines("mention ids are unique across documents and versions and keep the extractor's id", async (t, engine) => {
+  const store = await freshStore(t, engine);
   const two = (d: string) => [mention(d, { id: "m1" }), mention(d, { id: "m2", date: "2021-01-02", place: "Bama" })];
   await ingestOne(store, doc("a", MARKET), MARKET, two("a"));
   await ingestOne(store, doc("b", MARKET_UPDATED), MARKET_UPDATED, two("b"));
@@ -79,12 +78,12 @@ test("mention ids are unique across documents and versions and keep the extracto
 
 test("a reopened file keeps documents, raw input, metadata and versions", async (t) => {
   const path = join(tempDir(t), "nested", "folder", "s.db");
-  const first = await openStore({ path });
+  const first = await openStore({ db: path });
   const html = `<html><body><article>${MARKET}</article></body></html>`;
   await ingestOne(first, doc("a", MARKET, { title: "Market attack", outlet: "Lake Chad Monitor", url: "https://m.example/1", byline: "Staff" }), html, []);
   await first.close();
 
-  const again = await openStore({ path });
+  const again = await openStore({ db: path });
   t.after(() => again.close());
   const stored = await again.getDocument("a");
   assert.ok(stored);
@@ -105,9 +104,8 @@ const RAID =
   "killing at least eleven farmers, a local councillor told reporters. Residents said the attackers " +
   "arrived shortly after dusk and stayed for nearly two hours before troops reached the area.";
 
-test("a light rewrite of one story is linked as a near-duplicate; another story is not", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
-  t.after(() => store.close());
+testEngines("a light rewrite of one story is linked as a near-duplicate; another story is not", async (t, engine) => {
+  const store = await freshStore(t, engine);
   const wire = `${RAID} The army said it had deployed additional units to the district and was pursuing the gunmen into the forest.`;
   const rewrite = wire.replace("told reporters", "said").replace("nearly two hours", "almost two hours") + " No group has claimed the raid.";
   const other =
@@ -121,9 +119,8 @@ test("a light rewrite of one story is linked as a near-duplicate; another story 
   assert.deepEqual((await store.getDocument("other"))?.nearDuplicates, []);
 });
 
-test("a story run by many outlets: each new copy is linked to ten of the others", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
-  t.after(() => store.close());
+testEngines("a story run by many outlets: each new copy is linked to ten of the others", async (t, engine) => {
+  const store = await freshStore(t, engine);
   const outlets = ["Lantern", "Kestrel", "Meridian", "Savanna", "Orbis", "Tigris", "Indus", "Horn", "Sahel", "Orontes"];
   // Sixty copies, each with a credit line of its own: far more than a band gives (its latest few).
   const copies = Array.from({ length: 60 }, (_, i) => `${RAID} Reported for the ${outlets[i % 10]} desk, edition ${i + 1}.`);
@@ -135,9 +132,8 @@ test("a story run by many outlets: each new copy is linked to ten of the others"
   assert.equal((await store.getDocument("copy-2"))?.nearDuplicates.includes("copy-1"), true);
 });
 
-test("in the demo corpus, the rewrite of a wire story is found and separate reports are not", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
-  t.after(() => store.close());
+testEngines("in the demo corpus, the rewrite of a wire story is found and separate reports are not", async (t, engine) => {
+  const store = await freshStore(t, engine);
   const lines = readFileSync(join(projectRoot, "demo/articles.jsonl"), "utf8").trim().split("\n");
   for (const line of lines) {
     const { id, text } = JSON.parse(line) as { id: string; text: string };
@@ -147,25 +143,33 @@ test("in the demo corpus, the rewrite of a wire story is found and separate repo
   assert.deepEqual(linked.sort(), [["demo-014", ["demo-015"]], ["demo-015", ["demo-014"]]]);
 });
 
-test("full-text search finds the current version of documents only", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
-  t.after(() => store.close());
+testEngines("full-text search finds the current version of documents only", async (t, engine) => {
+  const store = await freshStore(t, engine);
   await ingestOne(store, doc("a", MARKET, { title: "Borno" }), MARKET, []);
   await ingestOne(store, doc("a", MARKET_UPDATED, { title: "Borno" }), MARKET_UPDATED, []);
   await ingestOne(store, doc("b", "Floods closed schools across the valley."), "", []);
   assert.deepEqual((await store.listDocuments({ text: "Monday traders" })).items.map((d) => [d.id, d.version]), [["a", 2]]);
   assert.equal((await store.listDocuments({ text: "four" })).total, 0);
   assert.deepEqual((await store.listDocuments({ text: "borno" })).items.map((d) => d.id), ["a"]);
-  // Query syntax in user input is read as words, never as an FTS error.
-  assert.equal((await store.listDocuments({ text: 'schools" OR (NEAR' })).total, 0);
+  // The web-search syntax: quoted words in order, or, a leading - excludes.
   assert.equal((await store.listDocuments({ text: "schools valley" })).total, 1);
-  assert.equal((await store.listDocuments({ text: "---" })).total, 0);
+  assert.equal((await store.listDocuments({ text: '"valley schools"' })).total, 0);
+  assert.equal((await store.listDocuments({ text: '"schools across the valley"' })).total, 1);
+  assert.equal((await store.listDocuments({ text: "floods or traders" })).total, 2);
+  assert.deepEqual((await store.listDocuments({ text: "traders or schools -valley" })).items.map((d) => d.id), ["a"]);
+  assert.deepEqual((await store.listDocuments({ text: "traders -market or schools" })).items.map((d) => d.id), ["b"]);
+  // Other query syntax is read as words, never as an engine's syntax error.
+  assert.equal((await store.listDocuments({ text: "schools* (valley) ^NEAR" })).total, 0);
+  assert.equal((await store.listDocuments({ text: "schools* (valley):" })).total, 1);
+  // What cannot be a query is refused, saying why.
+  await assert.rejects(store.listDocuments({ text: 'schools" OR (NEAR' }), (err) => err instanceof QueryError && /unclosed quote/.test(err.message));
+  await assert.rejects(store.listDocuments({ text: "---" }), /has no word to search for/);
+  await assert.rejects(store.listDocuments({ text: "-floods" }), /has no word to search for/);
   assert.equal((await store.listDocuments({})).total, 2);
 });
 
-test("a document that fails half-way leaves nothing behind and the store goes on", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
-  t.after(() => store.close());
+testEngines("a document that fails half-way leaves nothing behind and the store goes on", async (t, engine) => {
+  const store = await freshStore(t, engine);
   const broken = mention("a") as Mention & { self?: unknown };
   broken.self = broken; // cannot be serialised: fails after the document row is written
   const failed = await ingestOne(store, doc("a", MARKET), MARKET, [broken]);
@@ -177,9 +181,8 @@ test("a document that fails half-way leaves nothing behind and the store goes on
   assert.equal((await store.stats()).mentions, 1);
 });
 
-test("in a batch, a document that fails is the only one not stored", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
-  t.after(() => store.close());
+testEngines("in a batch, a document that fails is the only one not stored", async (t, engine) => {
+  const store = await freshStore(t, engine);
   const broken = mention("b") as Mention & { self?: unknown };
   broken.self = broken;
   const outcomes = await store.ingest([
@@ -195,9 +198,8 @@ test("in a batch, a document that fails is the only one not stored", async (t) =
   assert.deepEqual(await store.knownContent([contentHash(MARKET), contentHash(MARKET_UPDATED)]), new Map([[contentHash(MARKET), "a"]]));
 });
 
-test("a document the resolver cannot read fails alone; the rest of its batch is stored and resolved", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
-  t.after(() => store.close());
+testEngines("a document the resolver cannot read fails alone; the rest of its batch is stored and resolved", async (t, engine) => {
+  const store = await freshStore(t, engine);
   // Stored as written (it serialises), but no resolver can compare a mention without targets.
   const unreadable = { ...mention("b"), targets: null } as unknown as Mention;
   const outcomes = await store.ingest([
@@ -212,9 +214,8 @@ test("a document the resolver cannot read fails alone; the rest of its batch is 
   assert.equal((await store.listMentions({})).items.length, 2);
 });
 
-test("mentions are resolved into events with their sources as they are stored", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
-  t.after(() => store.close());
+testEngines("mentions are resolved into events with their sources as they are stored", async (t, engine) => {
+  const store = await freshStore(t, engine);
   await ingestOne(store, doc("a", MARKET, { outlet: "Outlet A" }), MARKET, [mention("a", { killed: 4 })]);
   await ingestOne(store, doc("b", MARKET_UPDATED, { outlet: "Outlet B" }), MARKET_UPDATED, [mention("b", { killed: 6 })]);
   await ingestOne(store, doc("c", "Troops clashed with fighters near Gwoza in May."), "", [mention("c", { date: "2021-05-02", place: "Gwoza", lat: 11.08, lon: 13.69 })]);
@@ -230,9 +231,8 @@ test("mentions are resolved into events with their sources as they are stored", 
   assert.deepEqual(stats.byYear, [{ year: 2021, events: 2 }]);
 });
 
-test("merge and split are kept as decisions and respected by re-resolution", async (t) => {
-  const store = await openStore({ path: join(tempDir(t), "s.db") });
-  t.after(() => store.close());
+testEngines("merge and split are kept as decisions and respected by re-resolution", async (t, engine) => {
+  const store = await freshStore(t, engine);
   await ingestOne(store, doc("a", MARKET), MARKET, [mention("a", { date: "2021-03-07" })]);
   await ingestOne(store, doc("b", MARKET_UPDATED), MARKET_UPDATED, [mention("b", { date: "2021-03-20" })]);
   const before = (await store.listEvents({})).items;
@@ -254,9 +254,9 @@ test("merge and split are kept as decisions and respected by re-resolution", asy
   await assert.rejects(store.splitEvent(parts[0]!.id, ["zz@v1#0"]), /has no mention zz@v1#0/);
 });
 
-test("events resolved as reports come equal re-resolution, across new versions and events from before components", async (t) => {
-  const path = join(tempDir(t), "s.db");
-  const store = await openStore({ path });
+testEngines("events resolved as reports come equal re-resolution, across new versions and events from before components", async (t, engine) => {
+  const path = await freshLocation(t, engine);
+  const store = await openStore({ db: path });
   t.after(() => store.close());
   const snapshot = async () => (await store.listEvents({ sort: "date" })).items.map((e) => e.sources.map((s) => s.mentionId).sort().join(" ")).sort();
   const agreesWithReresolution = async (step: string) => {
@@ -274,11 +274,10 @@ test("events resolved as reports come equal re-resolution, across new versions a
   assert.equal((await snapshot()).length, 2);
 
   // Events written before their components were recorded (migration 0005) count as one component.
-  const raw = new Database(path);
-  raw.prepare("UPDATE events SET component = ''").run();
+  const raw = rawConnection(t, path);
+  await raw.updateTable("events").set({ component: "" }).execute();
   await ingestOne(store, doc("again", "A bomber struck the market early in March."), "", [mention("again", { date: "2021-03-08" })]);
-  assert.equal((raw.prepare("SELECT count(*) AS n FROM events WHERE component = ''").get() as { n: number }).n, 0);
-  raw.close();
+  assert.deepEqual(await raw.selectFrom("events").select("id").where("component", "=", "").execute(), []);
   await agreesWithReresolution("over events from before components");
 
   // A new version of the vague report, now dated to the day, gives way to its own mentions.

@@ -1,10 +1,47 @@
-import { sql } from "kysely";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { Kysely, sql } from "kysely";
 import type { Engine } from "../engine.js";
+import { migrate } from "../migrate.js";
+import type { Schema } from "../schema.js";
+import { ImmediateSqliteDialect } from "./dialect.js";
 import { ftsQuery } from "./fts-query.js";
 import { sqliteMigrations } from "./migrations.js";
+import { cachingDatabase } from "./statement-cache.js";
+
+function connect(path: string): Database.Database {
+  mkdirSync(dirname(path), { recursive: true });
+  try {
+    const sqlite = new Database(path);
+    // WAL: readers (the server, a second CLI) never block the writer, and a killed process
+    // leaves every committed document intact and no uncommitted one.
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    // Checkpoints copy the log into the file; less often means hot pages (index roots) are
+    // copied once for many documents rather than once for each few.
+    sqlite.pragma("wal_autocheckpoint = 10000");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 10000");
+    return sqlite;
+  } catch (err) {
+    throw new Error(`${path}: cannot open the database: ${(err as Error).message}`);
+  }
+}
 
 export const sqliteEngine: Engine = {
-  migrations: sqliteMigrations,
+  async open(path) {
+    const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: cachingDatabase(connect(path)) }) });
+    // The migrator's transaction begins IMMEDIATE (dialect.ts): a second process waits for the
+    // first's migrations to commit, then finds nothing left to do.
+    try {
+      await migrate(db, sqliteMigrations, path);
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
+    return db;
+  },
 
   async indexDocument(db, seq, title, text) {
     await sql`INSERT INTO documents_fts (rowid, title, body) VALUES (${seq}, ${title ?? ""}, ${text})`.execute(db);
@@ -15,9 +52,12 @@ export const sqliteEngine: Engine = {
   },
 
   matchingDocuments(query) {
-    const match = ftsQuery(query);
-    // A query with no word matches nothing rather than everything.
-    if (match === null) return sql<number>`(SELECT NULL WHERE 0)`;
-    return sql<number>`(SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${match})`;
+    return sql<number>`(SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${ftsQuery(query)})`;
   },
+
+  // Descending already puts NULLs last, and leaves the index on the column usable for the sort.
+  nullsLast: (column, descending) => (descending ? sql`${column} DESC` : sql`${column} IS NULL, ${column} ASC`),
+
+  // The transaction began IMMEDIATE and so holds the file's one write lock already.
+  async lock() {},
 };

@@ -1,9 +1,12 @@
+import type { TextQuery } from "../text-query.js";
+
+const phrase = (words: string[]) => `"${words.join(" ")}"`;
+
 /**
- * Turns what a user typed into an FTS5 query that cannot be a syntax error: every word becomes a
- * quoted term and all must match ("al-Qubbah bomb" finds documents with al, qubbah and bomb).
- * Returns null when the input holds no word at all.
+ * A parsed query as FTS5 syntax, every word quoted so that the result is never an FTS5 syntax
+ * error. FTS5's NOT binds tighter than AND and AND than OR: `"a" "b" NOT "c" OR "d"` is
+ * (a and b, without c) or d, as the web-search syntax reads `a b -c or d`.
  */
-export function ftsQuery(input: string): string | null {
-  const words = input.match(/[\p{L}\p{N}]+/gu);
-  return words ? words.map((w) => `"${w}"`).join(" ") : null;
+export function ftsQuery(query: TextQuery): string {
+  return query.alternatives.map(({ all, none }) => [all.map(phrase).join(" "), ...none.map(phrase)].join(" NOT ")).join(" OR ");
 }

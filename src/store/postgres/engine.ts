@@ -1,0 +1,58 @@
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import type { Engine } from "../engine.js";
+import { migrate } from "../migrate.js";
+import type { Schema } from "../schema.js";
+import { postgresMigrations } from "./migrations.js";
+import { redactedUrl } from "./url.js";
+
+// Any number fits: the key only has to be the same in every process that migrates.
+const MIGRATION_LOCK = sql`hashtextextended('sitrep migrations', 0)`;
+
+export const postgresEngine: Engine = {
+  async open(url) {
+    const pool = new pg.Pool({ connectionString: url });
+    // An idle connection the server drops is replaced at the next query, which reports the error;
+    // unhandled here, it would end the process.
+    pool.on("error", () => {});
+    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      // A session lock on one connection, around the migrator's own: two processes opening a new
+      // database at once would otherwise race to create the migrator's tables.
+      await db.connection().execute(async (conn) => {
+        await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
+        try {
+          await migrate(conn, postgresMigrations, redactedUrl(url));
+        } finally {
+          await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
+        }
+      });
+    } catch (err) {
+      await db.destroy();
+      const message = (err as Error).message;
+      throw new Error(message.startsWith(redactedUrl(url)) ? message : `${redactedUrl(url)}: cannot open the database: ${message}`);
+    }
+    return db;
+  },
+
+  async indexDocument(db, seq, title, text) {
+    await sql`INSERT INTO documents_fts (seq, words) VALUES (${seq}, to_tsvector('sitrep', ${`${title ?? ""}\n${text}`}))`.execute(db);
+  },
+
+  async unindexDocument(db, seq) {
+    await sql`DELETE FROM documents_fts WHERE seq = ${seq}`.execute(db);
+  },
+
+  matchingDocuments(query) {
+    return sql<number>`(SELECT seq FROM documents_fts WHERE words @@ websearch_to_tsquery('sitrep', ${query.text}))`;
+  },
+
+  nullsLast: (column, descending) => sql`${column} ${sql.raw(descending ? "DESC" : "ASC")} NULLS LAST`,
+
+  async lock(trx, keys) {
+    if (keys.length === 0) return;
+    // In one statement and in key order: transactions locking overlapping sets queue behind each
+    // other instead of each holding what the other waits for.
+    await sql`SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT hashtextextended(key, 0) AS k FROM unnest(${keys}::text[]) AS key ORDER BY k) AS keys`.execute(trx);
+  },
+};
