@@ -16,6 +16,8 @@ export interface TriggerSpan extends Span {
   anaphoric: boolean;
   stateAction: boolean;
   yields?: string;
+  /** A kind of happening told apart from attacks of other kinds ("beheading"). */
+  happening?: string;
   /** Why the trigger reports no event (a threat, a plan, a foiled plot), when it does not. */
   cancelledBy?: string;
 }

@@ -3,22 +3,20 @@ import type { AnnotatedDoc, TargetSpan } from "./annotated.js";
 import { isSpace, sentenceAt } from "./patterns.js";
 import { PhraseLexicon } from "./phrase-lexicon.js";
 
-let lexicon: PhraseLexicon<string> | null = null;
-
-function buildLexicon(): PhraseLexicon<string> {
-  const book = loadCodebook<{ targets: Record<string, string[]> }>("targets").targets;
-  const lex = new PhraseLexicon<string>();
-  for (const [type, heads] of Object.entries(book)) for (const h of heads) lex.add(h, type);
-  return lex;
+interface Compiled {
+  lexicon: PhraseLexicon<string>;
+  /** Words that end a target phrase on its left. */
+  edges: Set<string>;
 }
 
-// Words that end a target phrase on its left: verbs and prepositions do, modifiers do not.
-const PHRASE_EDGE = new Set([
-  "on", "upon", "at", "against", "of", "in", "into", "with", "by", "and", "or", "near", "outside",
-  "inside", "targeted", "targeting", "attacked", "bombed", "killed", "killing", "wounded", "hit",
-  "struck", "stormed", "fired", "opened", "were", "was", "is", "are", "had", "has", "have", "that",
-  "which", "who", "said", "from", "to", "for", "as", "after", "before", "during",
-]);
+let compiled: Compiled | null = null;
+
+function compile(): Compiled {
+  const book = loadCodebook<{ targets: Record<string, string[]>; phraseEdges: string[] }>("targets");
+  const lexicon = new PhraseLexicon<string>();
+  for (const [type, heads] of Object.entries(book.targets)) for (const h of heads) lexicon.add(h, type);
+  return { lexicon, edges: new Set(book.phraseEdges) };
+}
 
 /**
  * Finds what was attacked, keyed on the head of the phrase ("the South Korean embassy": an
@@ -27,7 +25,7 @@ const PHRASE_EDGE = new Set([
  * of Morocco and South Korea").
  */
 export function findTargets(a: AnnotatedDoc): TargetSpan[] {
-  lexicon ??= buildLexicon();
+  const { lexicon, edges } = (compiled ??= compile());
   const { words } = a;
   const text = a.doc.clean;
   const targets: TargetSpan[] = [];
@@ -37,7 +35,7 @@ export function findTargets(a: AnnotatedDoc): TargetSpan[] {
       const prev = words[first - 1]!;
       if (!joins(text, prev.end, words[first]!.start)) break;
       const lead = prev.key.charCodeAt(0);
-      if (PHRASE_EDGE.has(prev.key) || (lead >= 48 && lead <= 57)) break;
+      if (edges.has(prev.key) || (lead >= 48 && lead <= 57)) break;
       first--;
     }
     const start = words[first]!.start;

@@ -1,9 +1,10 @@
 import { loadCodebook } from "../codebook/load.js";
 import type { AnnotatedDoc, TriggerSpan } from "./annotated.js";
+import { punctuationPattern, type ClausesBook } from "./casualties/lexicon.js";
 import { compilePatterns, findAll, isSpace, sentenceAt, type PatternSet, type TaggedSpan } from "./patterns.js";
 
 /** An entry of codebook/triggers.yaml. */
-type TriggerEntry = Pick<TriggerSpan, "name" | "attackType" | "eventType" | "subEventType" | "byTarget" | "byState" | "weapon" | "yields"> &
+type TriggerEntry = Pick<TriggerSpan, "name" | "attackType" | "eventType" | "subEventType" | "byTarget" | "byState" | "weapon" | "yields" | "happening"> &
   Partial<Pick<TriggerSpan, "suicide" | "weak" | "anaphoric" | "stateAction">> & { patterns: string[] };
 
 interface ModalityCue {
@@ -22,13 +23,16 @@ interface Compiled {
   cues: ModalityCue[];
   cuePatterns: PatternSet;
   determiners: Set<string>;
+  clauseBreak: RegExp;
+  genericPlural: RegExp;
 }
 
 let compiled: Compiled | null = null;
 
 function compile(): Compiled {
   const triggers = loadCodebook<{ triggers: TriggerEntry[] }>("triggers").triggers;
-  const modality = loadCodebook<{ cues: ModalityCue[]; determiners: string[] }>("modality");
+  const modality = loadCodebook<{ cues: ModalityCue[]; determiners: string[]; pluralEndings: string[] }>("modality");
+  const clauses = loadCodebook<ClausesBook>("clauses");
   return {
     // Once per entry rather than per trigger found.
     entries: triggers.map((entry) => ({
@@ -40,6 +44,7 @@ function compile(): Compiled {
       ...(entry.byState ? { byState: entry.byState } : {}),
       ...(entry.weapon ? { weapon: entry.weapon } : {}),
       ...(entry.yields ? { yields: entry.yields } : {}),
+      ...(entry.happening ? { happening: entry.happening } : {}),
       suicide: entry.suicide ?? false,
       weak: entry.weak ?? false,
       anaphoric: entry.anaphoric ?? false,
@@ -49,11 +54,12 @@ function compile(): Compiled {
     cues: modality.cues,
     cuePatterns: compilePatterns(modality.cues.map((c) => c.patterns)),
     determiners: new Set(modality.determiners),
+    // A line ends a clause too: a headline or a list item.
+    clauseBreak: new RegExp(`${punctuationPattern(clauses.punctuation)}|\\n|,\\s+(?:${clauses.words.join("|")})(?![\\p{L}])`, "gu"),
+    genericPlural: new RegExp(`(?:${modality.pluralEndings.join("|")})$`, "i"),
   };
 }
 
-// A clause ends at these marks; a modality cue beyond one does not reach the trigger.
-const CLAUSE_BREAK = /[.;:!?\n]|,\s+(?:but|and|while|however)\b|\s[–—]\s/g;
 
 /**
  * Finds the words that report violence. Where entries could match the same words, the earlier
@@ -87,7 +93,7 @@ function modality(a: AnnotatedDoc, t: TriggerSpan, cues: TaggedSpan[]): string |
   const text = a.doc.clean;
   // Headlines drop their articles ("Militants Claim Attacks on Embassies"): the rule is for prose.
   const headline = !/[.!?"”'’)]$/.test(sentence.text);
-  if (!headline && /(?:ings|cks|ults|es|ns|sts)$/i.test(t.text) && !/\s/.test(t.text)) {
+  if (!headline && compiled!.genericPlural.test(t.text) && !/\s/.test(t.text)) {
     const before = text.slice(Math.max(sentence.start, t.start - 40), t.start).toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean).slice(-2);
     if (!before.some((w) => compiled!.determiners.has(w) || /^\d/.test(w))) return "generic plural";
   }
@@ -104,15 +110,17 @@ function modality(a: AnnotatedDoc, t: TriggerSpan, cues: TaggedSpan[]): string |
 
 function lastBreak(text: string, from: number, to: number): number {
   let at = from;
-  CLAUSE_BREAK.lastIndex = from;
+  const clauseBreak = compiled!.clauseBreak;
+  clauseBreak.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = CLAUSE_BREAK.exec(text)) !== null && m.index < to) at = m.index + m[0].length;
+  while ((m = clauseBreak.exec(text)) !== null && m.index < to) at = m.index + m[0].length;
   return at;
 }
 
 function nextBreak(text: string, from: number, to: number): number {
-  CLAUSE_BREAK.lastIndex = from;
-  const m = CLAUSE_BREAK.exec(text);
+  const clauseBreak = compiled!.clauseBreak;
+  clauseBreak.lastIndex = from;
+  const m = clauseBreak.exec(text);
   return m && m.index < to ? m.index : to;
 }
 

@@ -173,15 +173,11 @@ function lookupCandidates(key: string): NameCandidates | null {
   return candidates.length ? { kind: "place", candidates } : null;
 }
 
-// A region ranks just below its seat of the same name ("Usulutan" the town before the department);
-// a cue word ("department") decides for the region.
-const kindBonus: Record<string, number> = { PPLC: 2.5, PPLG: 2.5, PPLA: 1.5, PPLA2: 0.8, PPLA3: 0.3, ADM1: -0.6, ADM2: -0.9, COUNTRY: 0 };
-
 /** What a candidate is worth before the article's context: size, rank, and the name's standing. */
 export function prior(c: Candidate): number {
-  // A reviewed codebook place is as notable as a large city: someone added it because news names it.
-  const size = c.reviewed && c.population === 0 ? 5.5 : Math.log10(c.population + 10);
-  return size + (kindBonus[c.kind] ?? 0) + (c.own ? 0.5 : 0) + (c.reviewed ? 1 : 0);
+  const { priors } = placesCodebook();
+  const size = c.reviewed && c.population === 0 ? priors.reviewedSize : Math.log10(c.population + 10);
+  return size + (priors.kinds[c.kind] ?? 0) + (c.own ? priors.ownName : 0) + (c.reviewed ? priors.reviewed : 0);
 }
 
 /** True when a candidate is notable enough to be taken on its name alone. */

@@ -29,6 +29,7 @@ interface PlacesFile {
   qualifiers: string[];
   connectors: string[];
   thresholds: { strongPopulation: number; unsupportedPopulation: number; nearKm: number };
+  priors: { kinds: Record<string, number>; reviewedSize: number; ownName: number; reviewed: number };
 }
 
 /** codebook/places.yaml with its word lists as sets of keys. */

@@ -1,6 +1,7 @@
 import { DATE_PRECISION_RANK, PLACE_PRECISION_RANK, type ActorSpan, type DateSpan, type PlaceSpan } from "../../model.js";
 import type { AnnotatedDoc, ClaimSpan, TargetSpan, TriggerSpan, WeaponSpan } from "../annotated.js";
 import { findCasualties, type CasualtyFigures } from "../casualties/index.js";
+import { assembleCues } from "./cues.js";
 
 /**
  * What one stretch of one sentence says about one happening: its trigger words and the arguments
@@ -33,8 +34,11 @@ export interface Frame {
   subordinate: boolean;
 }
 
-/** Kinds of happening that one report never tells as the same event. */
-export type FrameClass = "attack" | "remote" | "captive" | "territory" | "beheading";
+/**
+ * Kinds of happening that one report never tells as the same event: by the trigger's codes, or the
+ * kind its codebook entry names.
+ */
+export type FrameClass = string;
 
 export function triggerClass(t: TriggerSpan): FrameClass | null {
   // Shelling, "pounded": by guns or by planes, on the ground or from the air; either fits.
@@ -42,8 +46,7 @@ export function triggerClass(t: TriggerSpan): FrameClass | null {
   if (t.subEventType === "AIR_DRONE_STRIKE") return "remote";
   if (t.attackType.startsWith("HOSTAGE") || t.attackType === "HIJACKING") return "captive";
   if (t.subEventType === "NON_STATE_ACTOR_OVERTAKES_TERRITORY") return "territory";
-  if (t.name === "beheading") return "beheading";
-  return "attack";
+  return t.happening ?? "attack";
 }
 
 export function frameClass(f: { triggers: TriggerSpan[] }): FrameClass | null {
@@ -54,19 +57,9 @@ export function frameClass(f: { triggers: TriggerSpan[] }): FrameClass | null {
   return null;
 }
 
-// Words between two triggers that start the telling of another happening.
-const BOUNDARY =
-  /(?<![\p{L}])(?:in (?:retaliation|response|revenge|reprisal) (?:for|to)|(?:a day|days|hours|weeks|months|a week|shortly|soon) (?:after|before)|after|following|before|since|while|whereas)(?![\p{L}])|;|\s[–—-]\s/giu;
-// Right before the trigger ("in a separate attack", "another deadly attack").
-const SEPARATE = /(?<![\p{L}])(?:separate|another|other|earlier|previous|fresh)(?:\s+[\p{L}-]+)?\s*$/iu;
-const DEFINITE = /(?<![\p{L}])(?:the|this|that|these|those|same|such|its)(?:\s+[\p{L}'’-]+){0,2}\s*$/iu;
-// "that deadly incident", but not the conjunction in "confirmed that the attack".
-const DEMONSTRATIVE = /(?<![\p{L}])(?:that|this|these|those|same)(?:\s+(?!(?:the|a|an)\b)[\p{L}'’-]+){0,2}\s*$/iu;
-// A specific noun right after a definite article refers back too ("claimed the ambush").
-const DEFINITE_NOUN = /(?<![\p{L}])(?:the|this|that|these|those|its)\s+$/iu;
-// A trigger in -ed after the article is a participle ("the bombed embassy"), not such a noun.
+// A trigger in -ed after the article is a participle ("the bombed embassy"), not a noun that
+// refers back.
 const PAST_PARTICIPLE = /ed$/i;
-const PLURAL_ATTACK = /(?:attacks|assaults|bombings|raids|strikes)$/iu;
 
 /** Splits each sentence's triggers into frames and gathers each frame's arguments. */
 export function buildFrames(a: AnnotatedDoc): Frame[] {
@@ -79,6 +72,7 @@ export function buildFrames(a: AnnotatedDoc): Frame[] {
     else bySentence.set(t.sentence, [t]);
   }
   const layers = layersOf(a);
+  const { boundary } = assembleCues();
   for (const [index, triggers] of [...bySentence.entries()].sort((x, y) => x[0] - y[0])) {
     const sentence = a.sentences[index]!;
     const groups: TriggerSpan[][] = [];
@@ -88,8 +82,8 @@ export function buildFrames(a: AnnotatedDoc): Frame[] {
       const prev = group?.[group.length - 1];
       if (group && prev) {
         const between = a.doc.clean.slice(prev.end, t.start);
-        BOUNDARY.lastIndex = 0;
-        const cue = BOUNDARY.exec(between);
+        boundary.lastIndex = 0;
+        const cue = boundary.exec(between);
         const gc = frameClass({ triggers: group });
         const tc = triggerClass(t);
         if (cue || (gc && tc && gc !== tc)) {
@@ -103,7 +97,7 @@ export function buildFrames(a: AnnotatedDoc): Frame[] {
     for (let g = 0; g < groups.length; g++) {
       const start = g === 0 ? sentence.start : cuts[g - 1]!;
       const end = g === groups.length - 1 ? sentence.end : cuts[g]!;
-      for (const f of splitByNationality(gather(a, layers, index, start, end, groups[g]!, g > 0))) frames.push(f);
+      frames.push(gather(a, layers, index, start, end, groups[g]!, g > 0));
     }
   }
   return frames;
@@ -167,6 +161,7 @@ function gather(a: AnnotatedDoc, layers: Layers, sentence: number, start: number
   const before = a.doc.clean.slice(Math.max(start, first.start - 40), first.start);
   const places = layers.places.inside(start, end);
   const targets = layers.targets.inside(start, end);
+  const cues = assembleCues();
   const frame: Frame = {
     sentence,
     start,
@@ -180,18 +175,16 @@ function gather(a: AnnotatedDoc, layers: Layers, sentence: number, start: number
     weapons: layers.weapons.inside(start, end),
     claims: layers.claims.inside(start, end),
     victims: casualties.victims,
-    separate: SEPARATE.test(before),
-    anaphoric: triggers.some((t) => t.anaphoric) ? DEFINITE.test(before) : DEFINITE_NOUN.test(before) && !PAST_PARTICIPLE.test(first.text),
+    separate: cues.separate.test(before),
+    anaphoric: triggers.some((t) => t.anaphoric) ? cues.definite.test(before) : cues.definiteNoun.test(before) && !PAST_PARTICIPLE.test(first.text),
     subordinate,
-    demonstrative: DEMONSTRATIVE.test(before),
+    demonstrative: cues.demonstrative.test(before),
   };
   if (casualties.killed) frame.killed = casualties.killed;
   if (casualties.wounded) frame.wounded = casualties.wounded;
   return frame;
 }
 
-// A country or region is where something happened only after words like these ("in eastern Libya").
-const LOCATIVE = /(?:^|[^\p{L}])(?:in|at|near|outside|across|inside|into|throughout|within|of|from|around|south|north|east|west)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const POSSESSIVE = /^['’]s(?![\p{L}])/u;
 
 /**
@@ -200,6 +193,8 @@ const POSSESSIVE = /^['’]s(?![\p{L}])/u;
  */
 function chooseLocation(a: AnnotatedDoc, places: PlaceSpan[], targets: TargetSpan[], triggers: TriggerSpan[]): PlaceSpan | null {
   const text = a.doc.clean;
+  // A country or region is where something happened only after a locative ("in eastern Libya").
+  const { locative } = assembleCues();
   let best: PlaceSpan | null = null;
   let bestRank = -1;
   let bestNearness = 0;
@@ -208,7 +203,7 @@ function chooseLocation(a: AnnotatedDoc, places: PlaceSpan[], targets: TargetSpa
     if (POSSESSIVE.test(text.slice(p.end, p.end + 3))) continue;
     const coarse = p.place.precision === "country" || p.place.precision === "admin1";
     if (p.place.precision === "country" && targets.some((t) => p.start >= t.start && p.end <= t.nationalityEnd)) continue;
-    if (coarse && !LOCATIVE.test(text.slice(Math.max(0, p.start - 40), p.start))) continue;
+    if (coarse && !locative.test(text.slice(Math.max(0, p.start - 40), p.start))) continue;
     const rank = PLACE_PRECISION_RANK[p.place.precision];
     const nearness = -distance(p, triggers);
     if (rank > bestRank || (rank === bestRank && nearness > bestNearness)) {
@@ -220,18 +215,16 @@ function chooseLocation(a: AnnotatedDoc, places: PlaceSpan[], targets: TargetSpa
   return best;
 }
 
-// "Police said on Monday", "the ministry announced Tuesday": the day of the report, not the event.
-const REPORTING = /(?:said|says|told|announced|reported|added|confirmed|stated)\s+(?:on\s+)?$/i;
-
 /**
  * The date of a stretch: the most precise; among equals, the nearest a trigger. A date that
  * belongs to a reporting verb is the report's, not the event's.
  */
 function chooseDate(text: string, dates: DateSpan[], triggers: TriggerSpan[]): DateSpan | null {
+  const { reporting } = assembleCues();
   let best: DateSpan | null = null;
   for (const d of dates) {
     if (!d.value.start && !d.value.partial) continue;
-    if (REPORTING.test(text.slice(Math.max(0, d.start - 20), d.start))) continue;
+    if (reporting.test(text.slice(Math.max(0, d.start - 20), d.start))) continue;
     if (!best) best = d;
     else {
       const r = DATE_PRECISION_RANK[d.value.precision] - DATE_PRECISION_RANK[best.value.precision];
@@ -245,20 +238,4 @@ function distance(s: { start: number; end: number }, triggers: TriggerSpan[]): n
   let nearest = Infinity;
   for (const t of triggers) nearest = Math.min(nearest, s.end <= t.start ? t.start - s.end : s.start >= t.end ? s.start - t.end : 0);
   return nearest;
-}
-
-/**
- * "Dual attacks against the embassies of Morocco and South Korea": one plural attack on targets
- * of several nations is as many events, one a nation.
- */
-function splitByNationality(f: Frame): Frame[] {
-  if (!f.triggers.some((t) => t.name === "attack" && PLURAL_ATTACK.test(t.text))) return [f];
-  const nations = [...new Set(f.targets.flatMap((t) => t.nationalities))];
-  if (nations.length < 2) return [f];
-  return nations.map((cc) => ({
-    ...f,
-    targets: f.targets
-      .filter((t) => t.nationalities.includes(cc))
-      .map((t) => ({ ...t, nationalities: [cc] })),
-  }));
 }

@@ -1,26 +1,10 @@
 import type { ActorSpan, Count, Evidence, Mention, Perpetrator, PlaceSpan, Span, Target, Weapon } from "../../model.js";
 import { publicationDate, type AnnotatedDoc, type ClaimSpan, type TriggerSpan } from "../annotated.js";
 import type { Frame } from "./frames.js";
+import { assembleCues } from "./cues.js";
 import type { Draft } from "./merge.js";
 
-// The GTD's hierarchy: when an event has several attack types, the higher one is the main one.
-const ATTACK_ORDER = [
-  "ASSASSINATION",
-  "HIJACKING",
-  "HOSTAGE_TAKING_KIDNAPPING",
-  "HOSTAGE_TAKING_BARRICADE",
-  "BOMBING_EXPLOSION",
-  "ARMED_ASSAULT",
-  "UNARMED_ASSAULT",
-  "FACILITY_INFRASTRUCTURE_ATTACK",
-  "UNKNOWN",
-];
 const KIND_ORDER = { organization: 0, state: 1, individual: 2, unknown: 3 } as const;
-// Words right before an actor that make it the one attacked, not the attacker.
-const LOCATIVE_BEFORE = /(?:in|at|of|near|from|to|into|on)\s+(?:the\s+)?$/i;
-const TARGET_CUE = /(?:against|on|upon|at|targeting|targeted|attack(?:ed|ing)?|bomb(?:ed|ing)?|struck|hit|positions of|forces of)\s+(?:the\s+)?$/i;
-const AGENT_BY = /\bby\s+(?:the\s+)?$/i;
-const SUICIDE = /\bsuicide\b/i;
 // Whitespace that is not one plain space: a sentence with none is on one line already.
 const NOT_ONE_LINE = /\s\s|[^\S ]/;
 
@@ -92,7 +76,7 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
     for (const p of perpetrators) if (claimant && p.name === (claimant.parent ?? claimant.name)) p.status = "claimed";
   }
 
-  const suicide = triggers.some((t) => t.suicide) || d.frames.some((f) => SUICIDE.test(a.doc.clean.slice(f.start, f.end)));
+  const suicide = triggers.some((t) => t.suicide) || d.frames.some((f) => assembleCues().suicide.test(a.doc.clean.slice(f.start, f.end)));
 
   const location = locationOf(d, ctx);
   if (location && d.place) cite("location", d.place);
@@ -139,14 +123,15 @@ function attackTypesOf(triggers: TriggerSpan[]): string[] {
   const types = new Set(triggers.map((t) => t.attackType));
   for (const t of triggers) if (t.yields && types.has(t.yields) && !triggers.some((o) => o !== t && o.attackType === t.attackType && !o.yields)) types.delete(t.attackType);
   if (types.size > 1) types.delete("UNKNOWN");
-  return ATTACK_ORDER.filter((x) => types.has(x));
+  return assembleCues().attackOrder.filter((x) => types.has(x));
 }
 
 function mainTrigger(triggers: TriggerSpan[]): TriggerSpan {
   const strong = triggers.filter((t) => !t.weak);
   const pool = strong.length ? strong : triggers;
   let main = pool[0]!;
-  for (const t of pool) if (ATTACK_ORDER.indexOf(t.attackType) < ATTACK_ORDER.indexOf(main.attackType)) main = t;
+  const order = assembleCues().attackOrder;
+  for (const t of pool) if (order.indexOf(t.attackType) < order.indexOf(main.attackType)) main = t;
   return main;
 }
 
@@ -167,6 +152,7 @@ function acledType(t: TriggerSpan, targets: Target[], perps: Perpetrator[]): [st
  */
 function perpetratorsOf(a: AnnotatedDoc, frames: Frame[]): Perpetrator[] {
   const text = a.doc.clean;
+  const cues = assembleCues();
   const out: Perpetrator[] = [];
   const add = (p: Perpetrator) => {
     if (!out.some((x) => x.name === p.name)) out.push(p);
@@ -175,8 +161,8 @@ function perpetratorsOf(a: AnnotatedDoc, frames: Frame[]): Perpetrator[] {
     const firstTrigger = f.triggers[0]!.start;
     for (const x of f.actors) {
       const before = text.slice(Math.max(0, x.start - 30), x.start);
-      if (TARGET_CUE.test(before)) continue;
-      if (x.kind !== "organization" && !AGENT_BY.test(before)) {
+      if (cues.targetBefore.test(before)) continue;
+      if (x.kind !== "organization" && !cues.agentBefore.test(before)) {
         const overlaps = (y: { start: number; end: number }) => y.start < x.end && x.start < y.end;
         const modifies = (y: { start: number; end: number }) => overlaps(y) && y.end - y.start > x.end - x.start;
         if (x.start > firstTrigger || f.targets.some(modifies) || f.victims.some(overlaps)) continue;
@@ -185,7 +171,7 @@ function perpetratorsOf(a: AnnotatedDoc, frames: Frame[]): Perpetrator[] {
       add({ name: x.parent ?? x.name, kind: x.kind, text: x.text, status: suspected ? "suspected" : "stated" });
     }
     if (f.triggers.some((t) => t.stateAction || t.subEventType === "SHELLING_ARTILLERY_MISSILE_ATTACK")) {
-      const subject = f.places.find((p) => p.start < firstTrigger && p.place.precision === "country" && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, p.start - 12), p.start)));
+      const subject = f.places.find((p) => p.start < firstTrigger && p.place.precision === "country" && !cues.placeBefore.test(text.slice(Math.max(0, p.start - 12), p.start)));
       if (subject) add({ name: subject.place.name, kind: "state", text: subject.text, status: "stated" });
     }
   }

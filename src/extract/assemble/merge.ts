@@ -1,5 +1,6 @@
 import { DATE_PRECISION_RANK, PLACE_PRECISION_RANK, type DateSpan, type PlaceSpan } from "../../model.js";
 import { distanceKm } from "../../geo/candidates.js";
+import { assembleCues } from "./cues.js";
 import { frameClass, type Frame, type FrameClass } from "./frames.js";
 
 /** The frames of one document that tell one happening. */
@@ -116,14 +117,15 @@ function absorb(d: Draft, f: Frame, traits: Traits): void {
 /** What tells one frame's happening from another's, worked out once a frame. */
 interface Traits {
   cls: FrameClass | null;
-  /** Nations of diplomatic targets: an embassy's nation tells one attack from another. */
+  /** Nations of targets such as embassies, whose nation tells one attack from another. */
   nations: Set<string>;
   groups: Set<string>;
 }
 
 function traitsOf(f: Frame): Traits {
   const nations = new Set<string>();
-  for (const t of f.targets) if (t.type === "GOVERNMENT_DIPLOMATIC") for (const n of t.nationalities) nations.add(n);
+  const { nationalTargets } = assembleCues();
+  for (const t of f.targets) if (nationalTargets.has(t.type)) for (const n of t.nationalities) nations.add(n);
   const groups = new Set<string>();
   for (const a of f.actors) if (a.kind === "organization") groups.add(a.parent ?? a.name);
   return { cls: frameClass(f), nations, groups };

@@ -41,8 +41,6 @@ const HAVE = new Set(["has", "have", "had"]);
 /** Whether a group may be a person named, and how a name is told in this text. */
 type NameMode = "none" | "mixed" | "caps";
 const POSSESSIVES = new Set(["its", "their", "the", "his", "her", "our", "those", "these", "whose"]);
-// Punctuation that closes a clause; commas do not (appositions, "two officers, both guards, were").
-const CLAUSE_PUNCTUATION = /[;:()[\]"“”—–]|--/;
 
 // Asked of most words of a noun phrase: a loop, not a regular expression.
 function hasDigit(key: string): boolean {
@@ -226,7 +224,7 @@ function predicateAfter(t: readonly Token[], j: number, lex: CasualtyLexicon, ar
   let inRelative = false;
   for (let k = j, steps = 0; k < t.length && steps < 24; k++, steps++) {
     const tok = t[k]!;
-    if ((tok.gap !== "" && CLAUSE_PUNCTUATION.test(tok.gap)) || (article && tok.gap === ",")) return null;
+    if ((tok.gap !== "" && lex.clausePunctuation.test(tok.gap)) || (article && tok.gap === ",")) return null;
     // ", including two children," is an aside about the subject: step over it.
     if (tok.gap === "," && lex.subsetBefore.at(t, k)) {
       let close = k + 1;

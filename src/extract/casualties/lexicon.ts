@@ -15,8 +15,6 @@ interface CasualtiesBook {
   auxiliaries: string[];
   reducedFollowers: string[];
   phraseEnds: string[];
-  clauseBreaks: string[];
-  relativePronouns: string[];
   notPeople: string[];
   perpetrators: string[];
   subsetBefore: string[];
@@ -37,6 +35,8 @@ export interface CasualtyLexicon {
   reducedFollowers: Set<string>;
   phraseEnds: Set<string>;
   clauseBreaks: Set<string>;
+  /** Marks in the gap between two words that close a clause. */
+  clausePunctuation: RegExp;
   relativePronouns: Set<string>;
   notPeople: Set<string>;
   perpetrators: PhraseSet<true>;
@@ -57,10 +57,22 @@ export interface CasualtyLexicon {
 let lexicon: CasualtyLexicon | undefined;
 
 export function casualtyLexicon(): CasualtyLexicon {
-  return (lexicon ??= build(loadCodebook<CasualtiesBook>("casualties")));
+  return (lexicon ??= build(loadCodebook<CasualtiesBook>("casualties"), loadCodebook<ClausesBook>("clauses")));
 }
 
-function build(book: CasualtiesBook): CasualtyLexicon {
+/** codebook/clauses.yaml: where a clause ends inside a sentence. */
+export interface ClausesBook {
+  punctuation: string[];
+  words: string[];
+  relativePronouns: string[];
+}
+
+/** Any of the marks, as one expression. */
+export function punctuationPattern(marks: readonly string[]): string {
+  return [...marks].sort((a, b) => b.length - a.length).map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+}
+
+function build(book: CasualtiesBook, clauses: ClausesBook): CasualtyLexicon {
   const forms = {} as Record<Form, PhraseSet<Role>>;
   for (const form of FORMS) {
     const entries: [string, Role][] = [];
@@ -85,8 +97,9 @@ function build(book: CasualtiesBook): CasualtyLexicon {
     auxiliaries: new Set(book.auxiliaries),
     reducedFollowers: new Set(book.reducedFollowers),
     phraseEnds: new Set(book.phraseEnds),
-    clauseBreaks: new Set(book.clauseBreaks),
-    relativePronouns: new Set(book.relativePronouns),
+    clauseBreaks: new Set(clauses.words),
+    clausePunctuation: new RegExp(punctuationPattern(clauses.punctuation)),
+    relativePronouns: new Set(clauses.relativePronouns),
     notPeople: new Set(book.notPeople),
     perpetrators: PhraseSet.of(book.perpetrators),
     subsetBefore: PhraseSet.of(book.subsetBefore),

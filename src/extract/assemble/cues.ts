@@ -1,0 +1,75 @@
+import { loadCodebook } from "../../codebook/load.js";
+
+/** codebook/assemble.yaml: the words the assembler reads around triggers. */
+export interface AssembleBook {
+  boundaries: string[];
+  separate: string[];
+  definite: string[];
+  demonstrative: string[];
+  definiteNoun: string[];
+  locatives: string[];
+  reporting: string[];
+  attackOrder: string[];
+  placeBefore: string[];
+  targetBefore: string[];
+  agentBefore: string[];
+  suicide: string[];
+  articles: string[];
+  nationalTargets: string[];
+}
+
+/** The word lists as the expressions the assembler tests stretches of text with. */
+export interface Cues {
+  /** Between two triggers: where the telling of another happening starts. */
+  boundary: RegExp;
+  /** At the end of the words before a trigger. */
+  separate: RegExp;
+  definite: RegExp;
+  demonstrative: RegExp;
+  definiteNoun: RegExp;
+  locative: RegExp;
+  reporting: RegExp;
+  placeBefore: RegExp;
+  targetBefore: RegExp;
+  agentBefore: RegExp;
+  /** Anywhere in a stretch. */
+  suicide: RegExp;
+  attackOrder: readonly string[];
+  nationalTargets: ReadonlySet<string>;
+}
+
+const NOT_AFTER_LETTER = "(?<![\\p{L}])";
+const NOT_BEFORE_LETTER = "(?![\\p{L}])";
+
+/** One alternation of phrases, longest first, spaces matching any run of space. */
+function anyOf(phrases: readonly string[]): string {
+  const escaped = [...phrases].sort((a, b) => b.length - a.length).map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
+  return `(?:${escaped.join("|")})`;
+}
+
+export function compileCues(book: AssembleBook): Cues {
+  const words = (list: string[]) => `${NOT_AFTER_LETTER}${anyOf(list)}`;
+  const article = `(?:${anyOf(book.articles)}\\s+)?`;
+  return {
+    // A semicolon or a dash between spaces ends a clause as the words do.
+    boundary: new RegExp(`${words(book.boundaries)}${NOT_BEFORE_LETTER}|;|\\s[–—-]\\s`, "giu"),
+    separate: new RegExp(`${words(book.separate)}(?:\\s+[\\p{L}-]+)?\\s*$`, "iu"),
+    definite: new RegExp(`${words(book.definite)}(?:\\s+[\\p{L}'’-]+){0,2}\\s*$`, "iu"),
+    demonstrative: new RegExp(`${words(book.demonstrative)}(?:\\s+(?!${anyOf(book.articles)}${NOT_BEFORE_LETTER})[\\p{L}'’-]+){0,2}\\s*$`, "iu"),
+    definiteNoun: new RegExp(`${words(book.definiteNoun)}\\s+$`, "iu"),
+    locative: new RegExp(`${words(book.locatives)}\\s+${article}(?:[\\p{L}-]+\\s+){0,2}$`, "iu"),
+    reporting: new RegExp(`${words(book.reporting)}\\s+(?:on\\s+)?$`, "iu"),
+    placeBefore: new RegExp(`${words(book.placeBefore)}\\s+${article}$`, "iu"),
+    targetBefore: new RegExp(`${words(book.targetBefore)}\\s+${article}$`, "iu"),
+    agentBefore: new RegExp(`${words(book.agentBefore)}\\s+${article}$`, "iu"),
+    suicide: new RegExp(`${words(book.suicide)}${NOT_BEFORE_LETTER}`, "iu"),
+    attackOrder: book.attackOrder,
+    nationalTargets: new Set(book.nationalTargets),
+  };
+}
+
+let cues: Cues | null = null;
+
+export function assembleCues(): Cues {
+  return (cues ??= compileCues(loadCodebook<AssembleBook>("assemble")));
+}

@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { compileCues, type AssembleBook } from "../../../src/extract/assemble/cues.js";
+
+// A small codebook written for this test: the shapes come from code, the words from the book.
+const book: AssembleBook = {
+  boundaries: ["in retaliation for", "after"],
+  separate: ["another"],
+  definite: ["the"],
+  demonstrative: ["that"],
+  definiteNoun: ["the"],
+  locatives: ["in"],
+  reporting: ["said"],
+  attackOrder: ["ASSASSINATION", "ARMED_ASSAULT"],
+  placeBefore: ["in"],
+  targetBefore: ["against", "positions of"],
+  agentBefore: ["by"],
+  suicide: ["suicide"],
+  articles: ["the", "a"],
+  nationalTargets: ["GOVERNMENT_DIPLOMATIC"],
+};
+
+test("a boundary is one of the book's phrases as whole words, or a semicolon", () => {
+  const { boundary } = compileCues(book);
+  const find = (s: string) => {
+    boundary.lastIndex = 0;
+    return boundary.exec(s)?.[0] ?? null;
+  };
+  assert.equal(find(" two villagers in retaliation  for "), "in retaliation  for");
+  assert.equal(find(" the soldiers; then "), ";");
+  assert.equal(find(" the afternoon "), null);
+});
+
+test("cues before a trigger are the book's words at the end of the words before it", () => {
+  const cues = compileCues(book);
+  assert.ok(cues.separate.test("in another deadly "));
+  assert.ok(!cues.separate.test("in yet more "));
+  assert.ok(cues.demonstrative.test("during that deadly "));
+  assert.ok(!cues.demonstrative.test("confirmed that the "));
+  assert.ok(cues.targetBefore.test("fighting against the "));
+  assert.ok(cues.targetBefore.test("shelled positions of "));
+  assert.ok(!cues.targetBefore.test("the vanguard "));
+  assert.ok(cues.locative.test("in eastern "));
+  assert.ok(cues.reporting.test("the governor said on "));
+  assert.deepEqual([...cues.nationalTargets], ["GOVERNMENT_DIPLOMATIC"]);
+});
