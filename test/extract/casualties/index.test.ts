@@ -158,3 +158,19 @@ test("a singular auxiliary with no count says one person", () => {
   assert.deepEqual(counts("The bodyguards were killed."), [undefined, undefined]);
   assert.deepEqual(counts("The minister was not hurt."), [undefined, undefined]);
 });
+
+test("people counted but not said to be harmed are no figure: staff present, residents, the attackers who carried it out", () => {
+  for (const text of [
+    "A ministry official said the consulate had only four staff members present at the time of the attack.",
+    "As many as 60 Danes, including two diplomats, are living in the country, which has of late been hit by fighting.",
+    "A statement said two of its militants carried out suicide bombings in retaliation for air strikes on the port.",
+  ]) {
+    assert.deepEqual(figuresIn(text).figures, [], text);
+  }
+});
+
+test("a toll with a subset and a date after it, 'resulting in the death of', and an ordinal victim", () => {
+  assert.deepEqual(counts("The raid came after violence that killed eleven people of which six were foreigners on March 3 in the capital."), [11, undefined]);
+  assert.deepEqual(counts("Gunmen shot at the consulate on Friday, resulting in the death of three guards."), [3, undefined]);
+  assert.deepEqual(counts("A fourth officer was wounded and flown to the capital."), [undefined, 1]);
+});
