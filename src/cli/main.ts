@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { codebookCommand } from "./codebook.js";
 import { eventCommand } from "./event.js";
 import { evaluateCommand } from "./evaluate.js";
 import { eventsCommand } from "./events.js";
@@ -21,6 +22,7 @@ export function program(): Command {
   cli.addCommand(mentionsCommand());
   cli.addCommand(statsCommand());
   cli.addCommand(evaluateCommand());
+  cli.addCommand(codebookCommand());
   return cli;
 }
 
