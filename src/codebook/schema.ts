@@ -126,6 +126,7 @@ export const triggerEntry = z.strictObject({
   weak: z.boolean().optional(),
   anaphoric: z.boolean().optional(),
   stateAction: z.boolean().optional(),
+  happening: text.optional(),
 });
 
 const triggersFile = z.strictObject({
@@ -145,6 +146,7 @@ export const modalityCue = z
 
 const modalityFile = z.strictObject({
   cues: distinct("cue", z.array(modalityCue), (cues) => namesAt(cues, [])),
+  pluralEndings: words,
   determiners: words,
 });
 
@@ -170,7 +172,7 @@ function listsByCode(list: readonly string[], what: string, item: z.ZodType<stri
 }
 
 const weaponsFile = z.strictObject({ weapons: listsByCode(WEAPON_TYPES, "weapon types", wordPattern, (p) => p, "pattern") });
-const targetsFile = z.strictObject({ targets: listsByCode(TARGET_TYPES, "target types", phrase, phraseKey, "phrase") });
+const targetsFile = z.strictObject({ targets: listsByCode(TARGET_TYPES, "target types", phrase, phraseKey, "phrase"), phraseEdges: words });
 
 // --- actors.yaml (src/extract/actors.ts) ---------------------------------------------------------
 
@@ -255,8 +257,6 @@ const casualtiesFile = z.strictObject({
   reducedFollowers: words,
   phraseEnds: words,
   notPeople: words,
-  clauseBreaks: words,
-  relativePronouns: words,
   perpetrators: words,
   subsetBefore: words,
   subsetAfter: words,
@@ -279,6 +279,29 @@ const numbersFile = z.strictObject({
   vague: z.record(text, z.strictObject({ min: count.optional(), max: count.optional() })),
   modifiers: z.record(text, z.enum(["min", "max", "below", "approximate"])),
   labels: words,
+});
+
+// --- clauses.yaml and dates.yaml (src/extract/casualties/lexicon.ts, triggers.ts, dates/modifiers.ts) --
+
+const clausesFile = z.strictObject({
+  punctuation: words,
+  // Joined into the trigger scope's expression, in Unicode mode.
+  words: z.array(compiles((source) => new RegExp(source, "u"))),
+  relativePronouns: words,
+});
+
+/** A part of a month or a year: the words that name it (joined into one expression), and its first and last day or month. */
+const datePart = z.strictObject({
+  before: z.array(wordPattern),
+  of: z.array(wordPattern),
+  month: z.tuple([z.int().min(1).max(31), z.int().min(1).max(31)]),
+  year: z.tuple([z.int().min(1).max(12), z.int().min(1).max(12)]),
+});
+
+const datesFile = z.strictObject({
+  parts: z.record(text, datePart),
+  yearBefore: words,
+  countedNouns: words,
 });
 
 // --- the remaining files -------------------------------------------------------------------------
@@ -328,6 +351,7 @@ const placesFile = z.strictObject({
   qualifiers: words.optional(),
   connectors: words.optional(),
   thresholds: z.strictObject({ strongPopulation: count, unsupportedPopulation: count, nearKm: z.number().positive() }),
+  priors: z.strictObject({ kinds: z.record(text, z.number()), reviewedSize: z.number(), ownName: z.number(), reviewed: z.number() }),
 });
 
 const weight = z.number();
@@ -350,6 +374,8 @@ export const codebookSchema = z.strictObject({
   boilerplate: boilerplateFile,
   casualties: casualtiesFile,
   claims: claimsFile,
+  clauses: clausesFile,
+  dates: datesFile,
   exportLabels: exportLabelsFile,
   language: languageFile,
   modality: modalityFile,
@@ -370,6 +396,8 @@ export const CODEBOOK_FILES: { readonly [K in keyof Codebook]: string } = {
   boilerplate: "boilerplate.yaml",
   casualties: "casualties.yaml",
   claims: "claims.yaml",
+  clauses: "clauses.yaml",
+  dates: "dates.yaml",
   exportLabels: "export-labels.yaml",
   language: "language.yaml",
   modality: "modality.yaml",
@@ -386,6 +414,8 @@ export type ActorsFile = Codebook["actors"];
 export type BoilerplateFile = Codebook["boilerplate"];
 export type CasualtiesFile = Codebook["casualties"];
 export type ClaimsFile = Codebook["claims"];
+export type ClausesFile = Codebook["clauses"];
+export type DatesFile = Codebook["dates"];
 export type ExportLabelsFile = Codebook["exportLabels"];
 export type LanguageFile = Codebook["language"];
 export type ModalityFile = Codebook["modality"];
