@@ -66,3 +66,20 @@ test("triggers are found in text written in capitals", () => {
   const [t] = live("TERRORISTS DYNAMITED A POWER TOWER IN THE NORTH OF THE COUNTRY.");
   assert.equal(t?.attackType, "BOMBING_EXPLOSION");
 });
+
+test("gatherings are protests, a crowd's violence a riot, crowd-control force an intervention", () => {
+  assert.equal(live("Nurses staged a sit-in outside the health ministry on Monday.")[0]?.subEventType, "PEACEFUL_PROTEST");
+  assert.equal(live("Hundreds of farmers took to the streets of the district town.")[0]?.eventType, "PROTESTS");
+  const [riot] = live("Rioters set upon shops in the old quarter.");
+  assert.equal(riot?.eventType, "RIOTS");
+  assert.equal(live("Villagers pelted the convoy with stones.")[0]?.subEventType, "VIOLENT_DEMONSTRATION");
+  assert.equal(live("A mob beat a suspected thief in the square.")[0]?.subEventType, "MOB_VIOLENCE");
+  assert.equal(live("Police fired tear gas at the crowd near the bus stand.")[0]?.subEventType, "PROTEST_WITH_INTERVENTION");
+});
+
+test("a bare 'protest' needs support, and 'to protest' gives a reason, not an event", () => {
+  const [bare] = live("The opposition protested the ruling.");
+  assert.equal(bare?.weak, true);
+  assert.ok(!live("The lawyers resigned to protest the verdict.").some((t) => t.eventType === "PROTESTS"));
+  assert.ok(!live("It has been demonstrated that the plan works.").some((t) => t.eventType === "PROTESTS"));
+});

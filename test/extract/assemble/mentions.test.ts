@@ -102,3 +102,20 @@ test("the date line gives the report's date, never the event's", () => {
   const [m] = extractDocument({ id: "w", text }).mentions;
   assert.equal(m?.date?.start, "1990-03-13");
 });
+
+test("a gathering is a peaceful protest; violence by the crowd in the same sentence makes it a riot", () => {
+  const [calm] = extract("Some 200 teachers held a rally in Kathmandu on Sunday demanding higher pay.");
+  assert.equal(calm?.eventType, "PROTESTS");
+  assert.equal(calm?.subEventType, "PEACEFUL_PROTEST");
+  const [riot] = extract("Protesters held a rally in Kathmandu on Sunday and torched two buses.");
+  assert.equal(riot?.eventType, "RIOTS");
+  assert.equal(riot?.subEventType, "VIOLENT_DEMONSTRATION");
+});
+
+test("state forces firing on a gathering are excessive force against protesters; a bomb there is remote violence", () => {
+  const [force] = extract("Police opened fire on students who staged a demonstration in Dhaka on Sunday, killing two.");
+  assert.equal(force?.eventType, "PROTESTS");
+  assert.equal(force?.subEventType, "EXCESSIVE_FORCE_AGAINST_PROTESTERS");
+  const [bomb] = extract("A bomb exploded among workers who staged a demonstration in Dhaka on Sunday, killing two.");
+  assert.equal(bomb?.eventType, "EXPLOSIONS_REMOTE_VIOLENCE");
+});
