@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { FORMATS, type Format } from "../export/formats.js";
+import { activeCodebook, useCodebook } from "../codebook/load.js";
 import type { ExtractOptions } from "../extract/annotated.js";
 import { enabledStages, STAGE_NAMES } from "../extract/pipeline.js";
 import type { ReconcileRule } from "../model.js";
@@ -27,17 +28,22 @@ export function addRuleOption(command: Command): Command {
 export interface ExtractFlags {
   region?: string;
   disable?: string[];
+  codebook?: string;
 }
 
 /** The options that change what extraction reads: the commands that extract share them. */
 export function addExtractOptions(command: Command): Command {
   return command
     .option("--region <cc>", "ISO alpha-2 country that ambiguous place names should prefer", country)
-    .option("--disable <stages>", `extraction stages to switch off, comma-separated (${STAGE_NAMES.join(", ")})`, stageList);
+    .option("--disable <stages>", `extraction stages to switch off, comma-separated (${STAGE_NAMES.join(", ")})`, stageList)
+    .option("--codebook <dir>", "a codebook folder to read instead of the package's (or SITREP_CODEBOOK); checked before anything is read");
 }
 
+/** The extraction options the flags give; `--codebook` becomes the process's codebook, checked now. */
 export function extractOptionsOf(flags: ExtractFlags): ExtractOptions {
-  return { ...(flags.region ? { region: flags.region } : {}), ...(flags.disable ? { disable: flags.disable } : {}) };
+  if (flags.codebook) useCodebook(flags.codebook);
+  const codebook = activeCodebook();
+  return { codebook, ...(flags.region ? { region: flags.region } : {}), ...(flags.disable ? { disable: flags.disable } : {}) };
 }
 
 function stageList(value: string): string[] {

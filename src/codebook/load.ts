@@ -1,23 +1,39 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { projectRoot } from "../paths.js";
+import { readCodebook } from "./read.js";
+import type { Codebook } from "./schema.js";
 
-// The codebook is data an analyst edits: YAML files in the repository's codebook/ folder.
-const codebookDir = join(projectRoot, "codebook/");
-const cache = new Map<string, unknown>();
+/** The package's own codebook folder. */
+export const DEFAULT_CODEBOOK_DIR = join(projectRoot, "codebook");
 
-/** Reads codebook/NAME.yaml once per process. */
-export function loadCodebook<T>(name: string): T {
-  let value = cache.get(name);
-  if (value === undefined) {
-    const path = `${codebookDir}${name}.yaml`;
-    try {
-      value = parse(readFileSync(path, "utf8"));
-    } catch (err) {
-      throw new Error(`codebook ${path}: ${(err as Error).message}`);
+// A deployment points at its own copy with SITREP_CODEBOOK or --codebook, without touching the package.
+let dir = process.env.SITREP_CODEBOOK || DEFAULT_CODEBOOK_DIR;
+let active: Codebook | null = null;
+
+/** Makes the codebook in `path` the one this process reads from now on (`--codebook`). */
+export function useCodebook(path: string): void {
+  if (path === dir) return;
+  dir = path;
+  active = null;
+}
+
+/** The codebook this process reads: read and checked on first use; a bad one throws a `CodebookError`. */
+export function activeCodebook(): Codebook {
+  return (active ??= readCodebook(dir));
+}
+
+/**
+ * What a module compiles from a codebook, built once a codebook: stages take the codebook they are
+ * given (a test's small one, a deployment's copy); other readers the active one.
+ */
+export function perCodebook<T>(build: (book: Codebook) => T): (book?: Codebook) => T {
+  const built = new WeakMap<Codebook, T>();
+  return (book = activeCodebook()) => {
+    let value = built.get(book);
+    if (value === undefined) {
+      value = build(book);
+      built.set(book, value);
     }
-    cache.set(name, value);
-  }
-  return value as T;
+    return value;
+  };
 }

@@ -365,11 +365,30 @@ const resolveFile = z.strictObject({
   stopwords: words,
 });
 
+/** assemble.yaml: the words the assembler reads around triggers. */
+const assembleFile = z.strictObject({
+  boundaries: words,
+  separate: words,
+  definite: words,
+  demonstrative: words,
+  definiteNoun: words,
+  locatives: words,
+  reporting: words,
+  attackOrder: z.array(attackType),
+  placeBefore: words,
+  targetBefore: words,
+  agentBefore: words,
+  suicide: words,
+  articles: words,
+  nationalTargets: z.array(code(TARGET_TYPES, "target types")),
+});
+
 // --- the codebook --------------------------------------------------------------------------------
 
 /** Every codebook file's schema, by the codebook's key for it. */
 export const codebookSchema = z.strictObject({
   abbreviations: abbreviationsFile,
+  assemble: assembleFile,
   actors: actorsFile,
   boilerplate: boilerplateFile,
   casualties: casualtiesFile,
@@ -392,6 +411,7 @@ export type Codebook = z.infer<typeof codebookSchema>;
 /** The file in the codebook folder that holds each part. */
 export const CODEBOOK_FILES: { readonly [K in keyof Codebook]: string } = {
   abbreviations: "abbreviations.yaml",
+  assemble: "assemble.yaml",
   actors: "actors.yaml",
   boilerplate: "boilerplate.yaml",
   casualties: "casualties.yaml",
@@ -410,6 +430,7 @@ export const CODEBOOK_FILES: { readonly [K in keyof Codebook]: string } = {
 };
 
 export type AbbreviationsFile = Codebook["abbreviations"];
+export type AssembleFile = Codebook["assemble"];
 export type ActorsFile = Codebook["actors"];
 export type BoilerplateFile = Codebook["boilerplate"];
 export type CasualtiesFile = Codebook["casualties"];

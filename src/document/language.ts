@@ -1,5 +1,5 @@
 import { franc } from "franc";
-import { loadCodebook } from "../codebook/load.js";
+import { perCodebook } from "../codebook/load.js";
 
 interface LanguageCodebook {
   minWords: number;
@@ -11,13 +11,11 @@ interface Detector {
   english: { code: string; minShare: number; words: Set<string>; longest: number };
 }
 
-let detector: Detector | undefined;
-
-function load(): Detector {
-  const book = loadCodebook<LanguageCodebook>("language");
+const load = perCodebook((codebook): Detector => {
+  const book: LanguageCodebook = codebook.language;
   const longest = Math.max(...book.english.words.map((w) => w.length));
   return { minWords: book.minWords, english: { ...book.english, words: new Set(book.english.words), longest } };
-}
+});
 
 // franc's cost grows with the text and its verdict settles well before 2,000 characters.
 const sampleLength = 2000;
@@ -51,7 +49,7 @@ function countWords(sample: string, english: Detector["english"]): { words: numb
 
 /** ISO 639-3 code of the text's language, or undefined when the text is too short to tell. */
 export function detectLanguage(text: string): string | undefined {
-  detector ??= load();
+  const detector = load();
   const sample = text.slice(0, sampleLength);
   const { english } = detector;
   const counts = countWords(sample, english);

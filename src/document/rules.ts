@@ -1,4 +1,5 @@
-import { loadCodebook } from "../codebook/load.js";
+import { perCodebook } from "../codebook/load.js";
+import type { BoilerplateFile } from "../codebook/schema.js";
 
 // The boilerplate codebook (codebook/boilerplate.yaml) as the cleaner uses it: patterns compiled
 // once, and every entry checked so that a typo in the YAML names the entry instead of failing later.
@@ -12,15 +13,6 @@ interface PatternEntry {
   blank?: string;
 }
 
-interface BoilerplateCodebook {
-  normalise: Record<string, string>;
-  lines: PatternEntry[];
-  blocks: PatternEntry[];
-  teasers: { proseMinWords: number };
-  duplicateLines: { minLength: number };
-  markup: PatternEntry[];
-  inline: PatternEntry[];
-}
 
 /** Line patterns joined into one alternation: a line matches when one of them does. */
 export interface LineRule {
@@ -112,7 +104,7 @@ function normalisation(map: Record<string, string>): Pick<BoilerplateRules, "nor
   return { normalised, normaliseChars: new RegExp(`[${escapeClass([...normalised.keys()].join(""))}]`, "g") };
 }
 
-function compileRules(book: BoilerplateCodebook): BoilerplateRules {
+function compileRules(book: BoilerplateFile): BoilerplateRules {
   const proseMinWords = book.teasers?.proseMinWords;
   const duplicateMinLength = book.duplicateLines?.minLength;
   if (!Number.isInteger(proseMinWords) || !Number.isInteger(duplicateMinLength)) {
@@ -134,9 +126,4 @@ function compileRules(book: BoilerplateCodebook): BoilerplateRules {
   };
 }
 
-let rules: BoilerplateRules | undefined;
-
-export function boilerplateRules(): BoilerplateRules {
-  rules ??= compileRules(loadCodebook<BoilerplateCodebook>("boilerplate"));
-  return rules;
-}
+export const boilerplateRules: () => BoilerplateRules = perCodebook((book) => compileRules(book.boilerplate));

@@ -1,4 +1,4 @@
-import { loadCodebook } from "../codebook/load.js";
+import { activeCodebook } from "../codebook/load.js";
 
 interface ExportLabels {
   gtd: { attackType: Record<string, string>; targetType: Record<string, string>; weaponType: Record<string, string> };
@@ -8,7 +8,7 @@ interface ExportLabels {
 export type Vocabulary = "gtd.attackType" | "gtd.targetType" | "gtd.weaponType" | "acled.eventType" | "acled.subEventType";
 
 function labelsOf(vocabulary: Vocabulary): Record<string, string> | undefined {
-  const labels = loadCodebook<ExportLabels>("export-labels");
+  const labels: ExportLabels = activeCodebook().exportLabels;
   const [source, field] = vocabulary.split(".") as ["gtd" | "acled", string];
   return (labels[source] as Record<string, Record<string, string>>)[field];
 }

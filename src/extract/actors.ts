@@ -1,16 +1,9 @@
-import { loadCodebook } from "../codebook/load.js";
+import { perCodebook } from "../codebook/load.js";
+import type { Codebook } from "../codebook/schema.js";
 import type { ActorKind, ActorSpan } from "../model.js";
 import type { AnnotatedDoc } from "./annotated.js";
 import { sentenceAt } from "./patterns.js";
 import { PhraseLexicon } from "./phrase-lexicon.js";
-
-type Alias = string | { text: string; case: "exact" };
-
-interface ActorsCodebook {
-  groups: { name: string; kind: ActorKind; parent?: string; aliases: Alias[] }[];
-  state: string[];
-  unknown: string[];
-}
 
 interface Entry {
   name: string;
@@ -20,10 +13,8 @@ interface Entry {
   exact?: string;
 }
 
-let lexicon: PhraseLexicon<Entry> | null = null;
-
-function buildLexicon(): PhraseLexicon<Entry> {
-  const book = loadCodebook<ActorsCodebook>("actors");
+const lexiconOf = perCodebook((codebook): PhraseLexicon<Entry> => {
+  const book = codebook.actors;
   const parents = new Map(book.groups.map((g) => [g.name, g.parent]));
   const root = (name: string): string | undefined => {
     let p = parents.get(name);
@@ -42,14 +33,14 @@ function buildLexicon(): PhraseLexicon<Entry> {
   for (const s of book.state) lex.add(s, { name: "", kind: "state" });
   for (const u of book.unknown) lex.add(u, { name: "Unknown", kind: "unknown" });
   return lex;
-}
+});
 
 /**
  * Finds the groups, state forces and unnamed perpetrators ("gunmen") the text names. State forces
  * take their country from a demonym or country name just before them ("Egyptian warplanes").
  */
-export function findActors(a: AnnotatedDoc): ActorSpan[] {
-  lexicon ??= buildLexicon();
+export function findActors(a: AnnotatedDoc, codebook: Codebook): ActorSpan[] {
+  const lexicon = lexiconOf(codebook);
   const { doc, words } = a;
   const text = doc.clean;
   const matches = lexicon.scan(words, (m) => {

@@ -1,3 +1,4 @@
+import type { Codebook } from "../codebook/schema.js";
 import type { ActorSpan, DateSpan, Doc, PlaceSpan, Sentence, Span } from "../model.js";
 import type { Word } from "./words.js";
 
@@ -78,6 +79,8 @@ export interface AnnotatedDoc extends Layers {
 export interface ExtractOptions {
   /** ISO alpha-2 country that a deployment watches: ambiguous places prefer it. */
   region?: string;
+  /** The codebook to read with (a test's small one, a deployment's copy); the active one when absent. */
+  codebook?: Codebook;
   /** Stages switched off by name (`--disable claims`): their layers stay empty. */
   disable?: readonly string[];
 }

@@ -1,4 +1,5 @@
-import { loadCodebook } from "../codebook/load.js";
+import { perCodebook } from "../codebook/load.js";
+import type { Codebook } from "../codebook/schema.js";
 import type { AnnotatedDoc, ClaimSpan } from "./annotated.js";
 import { compilePatterns, findAll, sentenceAt, type PatternSet } from "./patterns.js";
 
@@ -16,10 +17,8 @@ interface Compiled {
   channelPatterns: PatternSet;
 }
 
-let compiled: Compiled | null = null;
-
-function compile(): Compiled {
-  const book = loadCodebook<ClaimsCodebook>("claims");
+const compiledOf = perCodebook((codebook): Compiled => {
+  const book: ClaimsCodebook = codebook.claims;
   return {
     // Denials first: "denied claiming responsibility" is a denial, not a claim.
     kinds: ["denial", "claim", "suspicion"],
@@ -27,11 +26,11 @@ function compile(): Compiled {
     channels: Object.keys(book.channels),
     channelPatterns: compilePatterns(Object.values(book.channels).map((p) => [p])),
   };
-}
+});
 
 /** Finds claims of responsibility (with the channel the sentence names), denials and suspicions. */
-export function findClaims(a: AnnotatedDoc): ClaimSpan[] {
-  compiled ??= compile();
+export function findClaims(a: AnnotatedDoc, codebook: Codebook): ClaimSpan[] {
+  const compiled = compiledOf(codebook);
   const text = a.doc.clean;
   const spans: ClaimSpan[] = [];
   for (const s of findAll(compiled.patterns, text)) {

@@ -1,3 +1,4 @@
+import { activeCodebook } from "../codebook/load.js";
 import { prepareDocument } from "../document/prepare.js";
 import type { Doc, Mention, SourceDocument } from "../model.js";
 import type { AnnotatedDoc, ExtractOptions, Layers } from "./annotated.js";
@@ -33,8 +34,9 @@ export function extractPrepared(doc: Doc, opts: ExtractOptions = {}): Extraction
  */
 export function annotate(doc: Doc, opts: ExtractOptions = {}, { eventsOnly = false } = {}): AnnotatedDoc {
   const a: AnnotatedDoc = { doc, ...emptyLayers() };
+  const codebook = opts.codebook ?? activeCodebook();
   for (const s of enabledStages(opts.disable ?? [])) {
-    const layer = s.run(a, opts);
+    const layer = s.run(a, codebook, opts);
     (a as unknown as Record<string, unknown>)[s.assigns] = layer;
     if (eventsOnly && s.final?.(layer as never)) break;
   }

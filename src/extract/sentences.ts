@@ -1,8 +1,9 @@
-import { loadCodebook } from "../codebook/load.js";
+import { perCodebook } from "../codebook/load.js";
+import type { Codebook } from "../codebook/schema.js";
 import type { Doc, Sentence } from "../model.js";
 import { isSpace } from "./patterns.js";
 
-let abbreviations: Set<string> | null = null;
+const abbreviationsOf = perCodebook((codebook) => new Set(codebook.abbreviations.abbreviations));
 
 // A full stop, question or exclamation mark, closing quotes or brackets, then space and what can
 // open a sentence: a capital, a digit, an opening quote or bracket.
@@ -15,13 +16,13 @@ const LETTER = /^\p{L}$/u;
  * end of a line does. Rules, not a model: wink-nlp's splitter cost ten times as much (about 1 ms
  * for 4 KB, a third of the whole extraction) for boundaries these rules also find.
  */
-export function splitSentences(doc: Doc): Sentence[] {
-  abbreviations ??= new Set(loadCodebook<{ abbreviations: string[] }>("abbreviations").abbreviations);
+export function splitSentences(doc: Doc, codebook: Codebook): Sentence[] {
+  const abbreviations = abbreviationsOf(codebook);
   const text = doc.clean;
   const cuts = new Set<number>(lineBreaks(text));
   for (const m of text.matchAll(CANDIDATE)) {
     const end = m.index! + m[0].length;
-    if (m[0][0] === "." && !endsSentence(text, m.index!)) continue;
+    if (m[0][0] === "." && !endsSentence(text, m.index!, abbreviations)) continue;
     cuts.add(end);
   }
   const sentences: Sentence[] = [];
@@ -38,12 +39,12 @@ export function splitSentences(doc: Doc): Sentence[] {
 }
 
 /** Whether the full stop at `dot` ends a sentence, or closes an abbreviation or an initial. */
-function endsSentence(text: string, dot: number): boolean {
+function endsSentence(text: string, dot: number, abbreviations: ReadonlySet<string>): boolean {
   const from = wordStart(text, Math.max(0, dot - 12), dot);
   if (from === dot) return true;
   const word = text.slice(from, dot).toLowerCase();
   if (LETTER.test(word) && text[dot - 2] !== undefined && /[\s(]/.test(text[dot - 2]!)) return false;
-  if (abbreviations!.has(word)) return false;
+  if (abbreviations.has(word)) return false;
   return true;
 }
 

@@ -1,3 +1,4 @@
+import type { Codebook } from "../codebook/schema.js";
 import type { AnnotatedDoc, ExtractOptions, Layers } from "./annotated.js";
 
 /**
@@ -10,7 +11,7 @@ export interface Stage<K extends keyof Layers = keyof Layers> {
   readonly name: string;
   readonly requires: readonly (keyof Layers)[];
   readonly assigns: K;
-  run(a: Readonly<AnnotatedDoc>, options: ExtractOptions): Layers[K];
+  run(a: Readonly<AnnotatedDoc>, codebook: Codebook, options: ExtractOptions): Layers[K];
   /**
    * True when the layer it returned means the document reports no event: every mention grows from
    * a trigger, so a document without one need not be read further.

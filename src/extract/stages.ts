@@ -27,13 +27,13 @@ const allCaps = stage({ name: "case", requires: [], assigns: "allCaps", run: ({ 
 
 const words = stage({ name: "words", requires: [], assigns: "words", run: ({ doc }) => tokenizeWords(doc.clean) });
 
-const sentences = stage({ name: "sentences", requires: [], assigns: "sentences", run: ({ doc }) => splitSentences(doc) });
+const sentences = stage({ name: "sentences", requires: [], assigns: "sentences", run: ({ doc }, codebook) => splitSentences(doc, codebook) });
 
 const triggers = stage({
   name: "triggers",
   requires: ["sentences"],
   assigns: "triggers",
-  run: (a) => findTriggers(a),
+  run: (a, codebook) => findTriggers(a, codebook),
   final: (found) => found.length === 0,
 });
 
@@ -48,15 +48,15 @@ const places = stage({
   name: "places",
   requires: ["sentences"],
   assigns: "places",
-  run: (a, opts) => findPlaces(a.doc, a.sentences, opts.region ? { region: opts.region } : {}),
+  run: (a, _codebook, opts) => findPlaces(a.doc, a.sentences, opts.region ? { region: opts.region } : {}),
 });
 
-const actors = stage({ name: "actors", requires: ["words", "sentences", "allCaps", "places"], assigns: "actors", run: (a) => findActors(a) });
+const actors = stage({ name: "actors", requires: ["words", "sentences", "allCaps", "places"], assigns: "actors", run: (a, codebook) => findActors(a, codebook) });
 
-const targets = stage({ name: "targets", requires: ["words", "sentences", "places"], assigns: "targets", run: (a) => findTargets(a) });
+const targets = stage({ name: "targets", requires: ["words", "sentences", "places"], assigns: "targets", run: (a, codebook) => findTargets(a, codebook) });
 
-const weapons = stage({ name: "weapons", requires: ["sentences"], assigns: "weapons", run: (a) => findWeapons(a) });
+const weapons = stage({ name: "weapons", requires: ["sentences"], assigns: "weapons", run: (a, codebook) => findWeapons(a, codebook) });
 
-const claims = stage({ name: "claims", requires: ["sentences"], assigns: "claims", run: (a) => findClaims(a) });
+const claims = stage({ name: "claims", requires: ["sentences"], assigns: "claims", run: (a, codebook) => findClaims(a, codebook) });
 
 export const STAGES = [dateline, allCaps, words, sentences, triggers, dates, places, actors, targets, weapons, claims] as const;

@@ -1,4 +1,5 @@
-import { loadCodebook } from "../codebook/load.js";
+import { perCodebook } from "../codebook/load.js";
+import type { Codebook } from "../codebook/schema.js";
 import type { AnnotatedDoc, TargetSpan } from "./annotated.js";
 import { isSpace, sentenceAt } from "./patterns.js";
 import { PhraseLexicon } from "./phrase-lexicon.js";
@@ -9,14 +10,12 @@ interface Compiled {
   edges: Set<string>;
 }
 
-let compiled: Compiled | null = null;
-
-function compile(): Compiled {
-  const book = loadCodebook<{ targets: Record<string, string[]>; phraseEdges: string[] }>("targets");
+const compiledOf = perCodebook((codebook): Compiled => {
+  const book = codebook.targets;
   const lexicon = new PhraseLexicon<string>();
   for (const [type, heads] of Object.entries(book.targets)) for (const h of heads) lexicon.add(h, type);
   return { lexicon, edges: new Set(book.phraseEdges) };
-}
+});
 
 /**
  * Finds what was attacked, keyed on the head of the phrase ("the South Korean embassy": an
@@ -24,8 +23,8 @@ function compile(): Compiled {
  * phrase, a possessive country ("Morocco's embassy") or "of" countries after it ("the embassies
  * of Morocco and South Korea").
  */
-export function findTargets(a: AnnotatedDoc): TargetSpan[] {
-  const { lexicon, edges } = (compiled ??= compile());
+export function findTargets(a: AnnotatedDoc, codebook: Codebook): TargetSpan[] {
+  const { lexicon, edges } = compiledOf(codebook);
   const { words } = a;
   const text = a.doc.clean;
   const targets: TargetSpan[] = [];

@@ -1,4 +1,5 @@
-import { loadCodebook } from "../codebook/load.js";
+import { perCodebook } from "../codebook/load.js";
+import type { Codebook } from "../codebook/schema.js";
 import type { AnnotatedDoc, TriggerSpan } from "./annotated.js";
 import { punctuationPattern, type ClausesBook } from "./casualties/lexicon.js";
 import { compilePatterns, findAll, isSpace, sentenceAt, type PatternSet, type TaggedSpan } from "./patterns.js";
@@ -27,12 +28,10 @@ interface Compiled {
   genericPlural: RegExp;
 }
 
-let compiled: Compiled | null = null;
-
-function compile(): Compiled {
-  const triggers = loadCodebook<{ triggers: TriggerEntry[] }>("triggers").triggers;
-  const modality = loadCodebook<{ cues: ModalityCue[]; determiners: string[]; pluralEndings: string[] }>("modality");
-  const clauses = loadCodebook<ClausesBook>("clauses");
+const compiledOf = perCodebook((codebook): Compiled => {
+  const triggers: TriggerEntry[] = codebook.triggers.triggers;
+  const modality = codebook.modality;
+  const clauses: ClausesBook = codebook.clauses;
   return {
     // Once per entry rather than per trigger found.
     entries: triggers.map((entry) => ({
@@ -58,7 +57,7 @@ function compile(): Compiled {
     clauseBreak: new RegExp(`${punctuationPattern(clauses.punctuation)}|\\n|,\\s+(?:${clauses.words.join("|")})(?![\\p{L}])`, "gu"),
     genericPlural: new RegExp(`(?:${modality.pluralEndings.join("|")})$`, "i"),
   };
-}
+});
 
 
 /**
@@ -66,8 +65,8 @@ function compile(): Compiled {
  * entry of the codebook wins (specific entries are listed before generic ones). A trigger in the
  * scope of a threat, plan, hypothetical or foiled plot is kept but marked `cancelledBy`.
  */
-export function findTriggers(a: AnnotatedDoc): TriggerSpan[] {
-  compiled ??= compile();
+export function findTriggers(a: AnnotatedDoc, codebook: Codebook): TriggerSpan[] {
+  const compiled = compiledOf(codebook);
   const text = a.doc.clean;
   const found: TriggerSpan[] = [];
   for (const span of findAll(compiled.patterns, text)) {
@@ -81,44 +80,42 @@ export function findTriggers(a: AnnotatedDoc): TriggerSpan[] {
       const s = a.sentences[t.sentence]!;
       cuesOf = { sentence: t.sentence, cues: findAll(compiled.cuePatterns, text, s.start, s.end) };
     }
-    const reason = modality(a, t, cuesOf.cues);
+    const reason = modality(a, t, cuesOf.cues, compiled);
     if (reason) t.cancelledBy = reason;
   }
   return found;
 }
 
 /** Why `t` reports no event, if it does not: a cue in its clause, or a generic plural. */
-function modality(a: AnnotatedDoc, t: TriggerSpan, cues: TaggedSpan[]): string | undefined {
+function modality(a: AnnotatedDoc, t: TriggerSpan, cues: TaggedSpan[], compiled: Compiled): string | undefined {
   const sentence = a.sentences[t.sentence]!;
   const text = a.doc.clean;
   // Headlines drop their articles ("Militants Claim Attacks on Embassies"): the rule is for prose.
   const headline = !/[.!?"”'’)]$/.test(sentence.text);
-  if (!headline && compiled!.genericPlural.test(t.text) && !/\s/.test(t.text)) {
+  if (!headline && compiled.genericPlural.test(t.text) && !/\s/.test(t.text)) {
     const before = text.slice(Math.max(sentence.start, t.start - 40), t.start).toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean).slice(-2);
-    if (!before.some((w) => compiled!.determiners.has(w) || /^\d/.test(w))) return "generic plural";
+    if (!before.some((w) => compiled.determiners.has(w) || /^\d/.test(w))) return "generic plural";
   }
   if (cues.length === 0) return undefined;
-  const clauseStart = lastBreak(text, sentence.start, t.start);
-  const clauseEnd = nextBreak(text, t.end, sentence.end);
+  const clauseStart = lastBreak(text, sentence.start, t.start, compiled.clauseBreak);
+  const clauseEnd = nextBreak(text, t.end, sentence.end, compiled.clauseBreak);
   for (const c of cues) {
-    const cue = compiled!.cues[c.tag]!;
+    const cue = compiled.cues[c.tag]!;
     if (cue.before && c.end <= t.start && c.start >= Math.max(clauseStart, wordsBack(text, t.start, cue.before, clauseStart))) return cue.name;
     if (cue.after && c.start >= t.end && c.end <= Math.min(clauseEnd, wordsForward(text, t.end, cue.after))) return cue.name;
   }
   return undefined;
 }
 
-function lastBreak(text: string, from: number, to: number): number {
+function lastBreak(text: string, from: number, to: number, clauseBreak: RegExp): number {
   let at = from;
-  const clauseBreak = compiled!.clauseBreak;
   clauseBreak.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = clauseBreak.exec(text)) !== null && m.index < to) at = m.index + m[0].length;
   return at;
 }
 
-function nextBreak(text: string, from: number, to: number): number {
-  const clauseBreak = compiled!.clauseBreak;
+function nextBreak(text: string, from: number, to: number, clauseBreak: RegExp): number {
   clauseBreak.lastIndex = from;
   const m = clauseBreak.exec(text);
   return m && m.index < to ? m.index : to;

@@ -1,15 +1,16 @@
-import { loadCodebook } from "../codebook/load.js";
+import { perCodebook } from "../codebook/load.js";
+import type { Codebook } from "../codebook/schema.js";
 import type { AnnotatedDoc, WeaponSpan } from "./annotated.js";
 import { compilePatterns, findAll, sentenceAt, type PatternSet } from "./patterns.js";
 
-let compiled: { types: string[]; patterns: PatternSet } | null = null;
+const compiledOf = perCodebook((codebook): { types: string[]; patterns: PatternSet } => {
+  const book = Object.entries(codebook.weapons.weapons);
+  return { types: book.map(([type]) => type), patterns: compilePatterns(book.map(([, patterns]) => patterns)) };
+});
 
 /** Finds the instruments named in the text ("machine guns": FIREARMS; "car bomb": EXPLOSIVES). */
-export function findWeapons(a: AnnotatedDoc): WeaponSpan[] {
-  if (!compiled) {
-    const book = Object.entries(loadCodebook<{ weapons: Record<string, string[]> }>("weapons").weapons);
-    compiled = { types: book.map(([type]) => type), patterns: compilePatterns(book.map(([, patterns]) => patterns)) };
-  }
+export function findWeapons(a: AnnotatedDoc, codebook: Codebook): WeaponSpan[] {
+  const compiled = compiledOf(codebook);
   const spans: WeaponSpan[] = [];
   for (const s of findAll(compiled.patterns, a.doc.clean)) {
     const sentence = sentenceAt(a.sentences, s.start);

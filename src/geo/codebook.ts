@@ -1,39 +1,14 @@
-import { loadCodebook } from "../codebook/load.js";
-import type { PlacePrecision } from "../model.js";
+import { perCodebook } from "../codebook/load.js";
+import type { PlacesFile, SupplementPlace } from "../codebook/schema.js";
 import { nameKey } from "./keys.js";
 
-export interface SupplementPlace {
-  name: string;
-  aliases?: string[];
-  country: string;
-  admin1?: string;
-  lat: number;
-  lon: number;
-  precision: PlacePrecision;
-  note?: string;
-}
-
-interface PlacesFile {
-  places: SupplementPlace[];
-  aliases: { geonameId: number; names: string[] }[];
-  demonyms: Record<string, string>;
-  notPlaces: string[];
-  locativeCues: string[];
-  capitalsLocativeCues: string[];
-  settlementCues: string[];
-  regionCues: string[];
-  regionAffixes: { prefixes: string[]; suffixes: string[] };
-  nameFollowers: string[];
-  givenNames: string[];
-  personTitles: string[];
-  qualifiers: string[];
-  connectors: string[];
-  thresholds: { strongPopulation: number; unsupportedPopulation: number; nearKm: number };
-  priors: { kinds: Record<string, number>; reviewedSize: number; ownName: number; reviewed: number };
-}
+export type { SupplementPlace };
 
 /** codebook/places.yaml with its word lists as sets of keys. */
 export interface PlacesCodebook extends PlacesFile {
+  places: SupplementPlace[];
+  aliases: NonNullable<PlacesFile["aliases"]>;
+  demonyms: Record<string, string>;
   notPlaceKeys: Set<string>;
   locative: Set<string>;
   capitalsLocative: Set<string>;
@@ -46,32 +21,27 @@ export interface PlacesCodebook extends PlacesFile {
   connectorSet: Set<string>;
 }
 
-let cached: PlacesCodebook | undefined;
-
-export function placesCodebook(): PlacesCodebook {
-  if (!cached) {
-    const file = loadCodebook<PlacesFile>("places");
-    const keys = (words: string[] | undefined) => new Set((words ?? []).map((w) => nameKey(w)));
-    cached = {
-      ...file,
-      places: file.places ?? [],
-      aliases: file.aliases ?? [],
-      demonyms: file.demonyms ?? {},
-      notPlaceKeys: keys(file.notPlaces),
-      locative: keys(file.locativeCues),
-      capitalsLocative: keys(file.capitalsLocativeCues),
-      settlement: keys(file.settlementCues),
-      region: keys(file.regionCues),
-      followers: keys(file.nameFollowers),
-      given: keys(file.givenNames),
-      titles: keys(file.personTitles),
-      qualifierSet: keys(file.qualifiers),
-      // Connectors stay as written: "el" and "al" must not fold to one another here.
-      connectorSet: new Set((file.connectors ?? []).map((w) => w.toLowerCase())),
-    };
-  }
-  return cached;
-}
+export const placesCodebook: () => PlacesCodebook = perCodebook((book): PlacesCodebook => {
+  const file = book.places;
+  const keys = (words: string[] | undefined) => new Set((words ?? []).map((w) => nameKey(w)));
+  return {
+    ...file,
+    places: file.places ?? [],
+    aliases: file.aliases ?? [],
+    demonyms: file.demonyms ?? {},
+    notPlaceKeys: keys(file.notPlaces),
+    locative: keys(file.locativeCues),
+    capitalsLocative: keys(file.capitalsLocativeCues),
+    settlement: keys(file.settlementCues),
+    region: keys(file.regionCues),
+    followers: keys(file.nameFollowers),
+    given: keys(file.givenNames),
+    titles: keys(file.personTitles),
+    qualifierSet: keys(file.qualifiers),
+    // Connectors stay as written: "el" and "al" must not fold to one another here.
+    connectorSet: new Set((file.connectors ?? []).map((w) => w.toLowerCase())),
+  };
+});
 
 /** Keys of a region's name without the generic words around it ("Provincia de La Mar" -> "la mar"). */
 export function regionNameKeys(name: string): string[] {

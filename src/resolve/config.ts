@@ -1,4 +1,4 @@
-import { loadCodebook } from "../codebook/load.js";
+import { perCodebook } from "../codebook/load.js";
 
 /** The resolver's weights and thresholds, as codebook/resolve.yaml states them. */
 export interface ResolveConfig {
@@ -18,7 +18,6 @@ export interface ResolveConfig {
   stopwords: string[];
 }
 
-let cached: { config: ResolveConfig; stopwords: Set<string> } | undefined;
 
 export function resolveConfig(): ResolveConfig {
   return loaded().config;
@@ -28,10 +27,7 @@ export function stopwords(): Set<string> {
   return loaded().stopwords;
 }
 
-function loaded() {
-  if (!cached) {
-    const config = loadCodebook<ResolveConfig>("resolve");
-    cached = { config, stopwords: new Set(config.stopwords.map(String)) };
-  }
-  return cached;
-}
+const loaded = perCodebook((book) => {
+  const config: ResolveConfig = book.resolve;
+  return { config, stopwords: new Set(config.stopwords.map(String)) };
+});

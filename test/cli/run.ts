@@ -11,9 +11,9 @@ export interface Run {
 }
 
 /** Runs the real CLI in a child process, as a user would from the repository's root. */
-export function sitrep(args: string[], opts: { cwd?: string; input?: string } = {}): Promise<Run> {
+export function sitrep(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [sitrepBin, ...args], { cwd: opts.cwd ?? projectRoot, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [sitrepBin, ...args], { cwd: opts.cwd ?? projectRoot, env: { ...process.env, ...opts.env }, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));

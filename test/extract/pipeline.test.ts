@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { activeCodebook } from "../../src/codebook/load.js";
 import { prepareDocument } from "../../src/document/prepare.js";
 import { annotate, extractDocument, extractPrepared } from "../../src/extract/pipeline.js";
 
@@ -48,4 +49,13 @@ test("the date line is a layer: the document is not changed, the extraction's co
   assert.equal(dated.published, "2019-03-04");
   assert.equal(dated.publishedFrom, "text");
   assert.equal(mentions[0]?.date?.start, "2019-03-04");
+});
+
+test("the stages read the codebook they are given, not one of their own", () => {
+  const doc = prepareDocument({ id: "w", text: WIRE });
+  const shipped = activeCodebook();
+  const noClaimWords = { ...shipped, claims: { ...shipped.claims, claim: [] } };
+  assert.ok(annotate(doc).claims.some((c) => c.kind === "claim"));
+  assert.ok(!annotate(doc, { codebook: noClaimWords }).claims.some((c) => c.kind === "claim"));
+  assert.ok(annotate(doc).claims.some((c) => c.kind === "claim"), "the shipped codebook is unchanged");
 });

@@ -1,4 +1,4 @@
-import { loadCodebook } from "../../codebook/load.js";
+import { perCodebook } from "../../codebook/load.js";
 
 /** codebook/assemble.yaml: the words the assembler reads around triggers. */
 export interface AssembleBook {
@@ -68,8 +68,4 @@ export function compileCues(book: AssembleBook): Cues {
   };
 }
 
-let cues: Cues | null = null;
-
-export function assembleCues(): Cues {
-  return (cues ??= compileCues(loadCodebook<AssembleBook>("assemble")));
-}
+export const assembleCues: () => Cues = perCodebook((book) => compileCues(book.assemble));

@@ -1,4 +1,5 @@
-import { loadCodebook } from "../../codebook/load.js";
+import { perCodebook } from "../../codebook/load.js";
+import type { CasualtiesFile } from "../../codebook/schema.js";
 import { PhraseSet } from "./tokens.js";
 
 export type Role = "killed" | "wounded" | "kidnapped" | "other";
@@ -7,25 +8,6 @@ const FORMS: Form[] = ["passive", "intransitive", "adjectives", "active", "nouns
 
 /** Which figures a zero word sets: "no one was hurt" both, "no one was killed" the killed. */
 export type ZeroScope = "both" | "killed" | "wounded";
-
-interface CasualtiesBook {
-  roles: Record<Role, Record<Form, string[]>>;
-  tollLinks: string[];
-  fillers: string[];
-  auxiliaries: string[];
-  reducedFollowers: string[];
-  phraseEnds: string[];
-  notPeople: string[];
-  perpetrators: string[];
-  subsetBefore: string[];
-  subsetAfter: string[];
-  zero: {
-    subjects: string[];
-    determiners: string[];
-    nounFillers: string[];
-    words: Record<string, ZeroScope>;
-  };
-}
 
 export interface CasualtyLexicon {
   forms: Record<Form, PhraseSet<Role>>;
@@ -54,11 +36,7 @@ export interface CasualtyLexicon {
   mayReport: RegExp;
 }
 
-let lexicon: CasualtyLexicon | undefined;
-
-export function casualtyLexicon(): CasualtyLexicon {
-  return (lexicon ??= build(loadCodebook<CasualtiesBook>("casualties"), loadCodebook<ClausesBook>("clauses")));
-}
+export const casualtyLexicon: () => CasualtyLexicon = perCodebook((book) => build(book.casualties, book.clauses));
 
 /** codebook/clauses.yaml: where a clause ends inside a sentence. */
 export interface ClausesBook {
@@ -72,11 +50,11 @@ export function punctuationPattern(marks: readonly string[]): string {
   return [...marks].sort((a, b) => b.length - a.length).map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 }
 
-function build(book: CasualtiesBook, clauses: ClausesBook): CasualtyLexicon {
+function build(book: CasualtiesFile, clauses: ClausesBook): CasualtyLexicon {
   const forms = {} as Record<Form, PhraseSet<Role>>;
   for (const form of FORMS) {
     const entries: [string, Role][] = [];
-    for (const [role, lists] of Object.entries(book.roles) as [Role, Record<Form, string[]>][]) {
+    for (const [role, lists] of Object.entries(book.roles) as [Role, Partial<Record<Form, string[]>>][]) {
       for (const phrase of lists[form] ?? []) entries.push([phrase, role]);
     }
     forms[form] = new PhraseSet(entries);

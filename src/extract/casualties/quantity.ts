@@ -1,4 +1,4 @@
-import { loadCodebook } from "../../codebook/load.js";
+import { perCodebook } from "../../codebook/load.js";
 import { MONTH_NAME } from "../dates/calendar.js";
 import { PhraseSet, type Token } from "./tokens.js";
 
@@ -50,10 +50,8 @@ function isDigits(key: string): boolean {
   return key.length > 0;
 }
 
-let numbers: Numbers | undefined;
-
-function loadNumbers(): Numbers {
-  const book = loadCodebook<NumbersBook>("numbers");
+const loadNumbers = perCodebook((codebook): Numbers => {
+  const book: NumbersBook = codebook.numbers;
   const words = new Map<string, { kind: "unit" | "ten" | "scale"; value: number }>();
   for (const [w, v] of Object.entries(book.units)) words.set(w, { kind: "unit", value: v });
   for (const [w, v] of Object.entries(book.tens)) words.set(w, { kind: "ten", value: v });
@@ -71,7 +69,7 @@ function loadNumbers(): Numbers {
     labels: new Set(book.labels),
     starts: new Set([...words.keys(), ...exact.firstWords(), ...vague.firstWords(), ...modifiers.firstWords(), ...book.articles]),
   };
-}
+});
 
 function isNumberWord(t: Token | undefined, n: Numbers): boolean {
   return !!t && (isDigits(t.key) || n.words.has(t.key));
@@ -149,12 +147,12 @@ function coreAt(t: readonly Token[], j: number, n: Numbers): Core | null {
 
 /** Whether a quantity can start with the word whose key is `key`: most words start none. */
 export function mayStartQuantity(key: string): boolean {
-  return (numbers ??= loadNumbers()).starts.has(key) || isDigits(key);
+  return loadNumbers().starts.has(key) || isDigits(key);
 }
 
 /** The number of people that starts at token `i`, with a bound before it ("at least seven"). */
 export function quantityAt(t: readonly Token[], i: number): Quantity | null {
-  const n = (numbers ??= loadNumbers());
+  const n = loadNumbers();
   const key = t[i]?.key;
   if (key === undefined || !mayStartQuantity(key)) return null;
   const modifier = n.modifiers.at(t, i);

@@ -1,4 +1,4 @@
-import { loadCodebook } from "../../codebook/load.js";
+import { perCodebook } from "../../codebook/load.js";
 import { daysInMonth, type Day } from "./calendar.js";
 
 // chrono drops "early", "mid" and "late": "in late August" comes back as all of August. The words
@@ -19,24 +19,22 @@ interface Compiled {
   partOf: Map<string, Part>;
 }
 
-let compiled: Compiled | null = null;
-
-function compile(): Compiled {
-  const book = loadCodebook<DatesBook>("dates");
+const compiledOf = perCodebook((codebook): Compiled => {
+  const book: DatesBook = codebook.dates;
   const partOf = new Map<string, Part>();
   for (const [part, words] of Object.entries(book.parts)) for (const w of [...words.before, ...words.of]) partOf.set(w.toLowerCase(), part);
   const alt = (key: "before" | "of") => Object.values(book.parts).flatMap((p) => p[key]).join("|");
   const partBefore = new RegExp(`(?:\\b(${alt("before")})(?:\\s+|\\s*-\\s*)|\\b(?:the\\s+)?(${alt("of")})\\s+of\\s+(?:the\\s+)?)$`, "i");
   return { book, partBefore, partOf };
-}
+});
 
 export function datesBook(): DatesBook {
-  return (compiled ??= compile()).book;
+  return compiledOf().book;
 }
 
 /** The part named right before `index` in `text`, and where its words start. */
 export function partBefore(text: string, index: number): { part: Part; start: number } | null {
-  const c = (compiled ??= compile());
+  const c = compiledOf();
   const window = text.slice(Math.max(0, index - 30), index);
   const m = c.partBefore.exec(window);
   if (!m) return null;
