@@ -4,7 +4,10 @@ import { fetchDocument, fetchFeed, type FetchOptions } from "../ingest/fetch.js"
 import { readSources } from "../ingest/sources.js";
 import { ingestItems, type IngestReport } from "../ingest/service.js";
 import type { SourceItem } from "../ingest/types.js";
+import { enqueueItems } from "../jobs/enqueue.js";
+import { openQueue } from "../jobs/queue.js";
 import { openStore } from "../store/open.js";
+import { redactedUrl } from "../store/postgres/url.js";
 import { estimateItems } from "./ingest-estimate.js";
 import { addDbOption, addExtractOptions, addRuleOption, extractOptionsOf, positiveNumber, ruleFrom, wholeNumber, type ExtractFlags } from "./options.js";
 import { progressBar } from "./progress.js";
@@ -18,6 +21,9 @@ interface IngestFlags extends ExtractFlags {
   maxBytes?: number;
   maxRedirects?: number;
   rule: string;
+  queue?: boolean;
+  expire: number;
+  retries: number;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -40,7 +46,10 @@ export function ingestCommand(): Command {
     .option("--allow-private", "let --url and --feed reach loopback and private addresses")
     .option("--timeout <seconds>", "time allowed for each fetch", positiveNumber, 10)
     .option("--max-bytes <n>", "refuse files, JSONL lines and fetched bodies larger than this (default: 20 MB for files, 5 MB fetched)", wholeNumber)
-    .option("--max-redirects <n>", "redirects a fetch may follow (default 5)", wholeNumber);
+    .option("--max-redirects <n>", "redirects a fetch may follow (default 5)", wholeNumber)
+    .option("--queue", "queue the documents as jobs for `sitrep worker` (PostgreSQL stores) instead of storing them here")
+    .option("--expire <seconds>", "with --queue: a job a worker holds this long is taken to be lost and is retried", positiveNumber, 600)
+    .option("--retries <n>", "with --queue: how often a failed or lost job is tried again", wholeNumber, 5);
   addExtractOptions(command);
   addDbOption(command);
   addRuleOption(command);
@@ -48,7 +57,7 @@ export function ingestCommand(): Command {
     if (paths.length === 0 && flags.url.length === 0 && flags.feed.length === 0) {
       throw new Error("nothing to ingest: give files or folders, --url or --feed");
     }
-    process.exitCode = await runIngest(paths, flags);
+    process.exitCode = await (flags.queue ? runEnqueue(paths, flags) : runIngest(paths, flags));
   });
 }
 
@@ -71,6 +80,22 @@ async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
   } finally {
     bar.stop();
     await store.close();
+  }
+}
+
+async function runEnqueue(paths: string[], flags: IngestFlags): Promise<number> {
+  const boss = await openQueue(flags.db);
+  const bar = progressBar("documents");
+  if (process.stderr.isTTY) void estimateItems(paths, flags.url.length + flags.feed.length).then((n) => bar.total(n));
+  try {
+    const report = await enqueueItems(boss, sourceItems(paths, flags), { expireSeconds: flags.expire, retries: flags.retries, onItem: (queued) => bar.tick(queued) });
+    bar.stop();
+    for (const { origin, reason } of report.errors) process.stderr.write(`${origin}: ${reason}\n`);
+    process.stderr.write(`sitrep: queued ${report.documents} documents in ${report.jobs} jobs, ${report.errors.length} errors, at ${redactedUrl(flags.db)}\n`);
+    return report.errors.length > 0 ? 1 : 0;
+  } finally {
+    bar.stop();
+    await boss.stop({ graceful: false, wait: true });
   }
 }
 

@@ -5,6 +5,8 @@ import { evaluateCommand } from "./evaluate.js";
 import { eventsCommand } from "./events.js";
 import { extractCommand } from "./extract.js";
 import { ingestCommand } from "./ingest.js";
+import { jobsCommand } from "./jobs.js";
+import { workerCommand } from "./worker.js";
 import { mentionsCommand } from "./mentions.js";
 import { serveCommand } from "./serve.js";
 import { statsCommand } from "./stats.js";
@@ -17,6 +19,8 @@ export function program(): Command {
   cli.addCommand(extractCommand());
   cli.addCommand(serveCommand());
   cli.addCommand(ingestCommand());
+  cli.addCommand(workerCommand());
+  cli.addCommand(jobsCommand());
   cli.addCommand(eventsCommand());
   cli.addCommand(eventCommand());
   cli.addCommand(mentionsCommand());
