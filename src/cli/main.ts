@@ -5,6 +5,7 @@ import { evaluateCommand } from "./evaluate.js";
 import { eventsCommand } from "./events.js";
 import { extractCommand } from "./extract.js";
 import { ingestCommand } from "./ingest.js";
+import { copyCommand } from "./copy.js";
 import { jobsCommand } from "./jobs.js";
 import { workerCommand } from "./worker.js";
 import { mentionsCommand } from "./mentions.js";
@@ -21,6 +22,7 @@ export function program(): Command {
   cli.addCommand(ingestCommand());
   cli.addCommand(workerCommand());
   cli.addCommand(jobsCommand());
+  cli.addCommand(copyCommand());
   cli.addCommand(eventsCommand());
   cli.addCommand(eventCommand());
   cli.addCommand(mentionsCommand());

@@ -1,4 +1,5 @@
 import type { ReconcileRule } from "../model.js";
+import type { Engine } from "./engine.js";
 import { postgresEngine } from "./postgres/engine.js";
 import { isPostgresUrl } from "./postgres/url.js";
 import { SqlStore } from "./sql-store.js";
@@ -11,8 +12,13 @@ export interface OpenStoreOptions {
   rule?: ReconcileRule;
 }
 
+/** The engine of a store location: PostgreSQL for a postgres:// URL, SQLite for anything else. */
+export function engineFor(location: string): Engine {
+  return isPostgresUrl(location) ? postgresEngine : sqliteEngine;
+}
+
 /** Opens the store at `db`, creating and migrating it when needed. */
 export async function openStore(options: OpenStoreOptions): Promise<SqlStore> {
-  const engine = isPostgresUrl(options.db) ? postgresEngine : sqliteEngine;
+  const engine = engineFor(options.db);
   return new SqlStore(await engine.open(options.db), engine, options.rule ?? "conservative");
 }
