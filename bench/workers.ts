@@ -72,7 +72,7 @@ export async function run(): Promise<Record<string, number>> {
       const rate = await throughWorkers(input, n);
       if (n === 1) one = rate;
       figures[`${n} worker${n > 1 ? "s" : ""} on PostgreSQL documents/s`] = Math.round(rate);
-      figures[`${n} worker${n > 1 ? "s" : ""}: × one worker`] = Math.round((rate / one) * 100) / 100;
+      if (n > 1) figures[`${n} workers: × one worker`] = Math.round((rate / one) * 100) / 100;
     }
     figures["one worker: × SQLite ingest"] = Math.round((one / sqlite) * 100) / 100;
     return figures;

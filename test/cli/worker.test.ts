@@ -148,16 +148,21 @@ test("workers killed with kill -9 five times in a 5,000-document queue lose noth
 
   const sqlite = join(dir, "clean.db");
   assert.equal((await sitrep(["ingest", corpus, "--db", sqlite])).code, 0);
-  const [queuedRun, cleanRun] = [await eventsOf(url), await eventsOf(sqlite)];
-  assert.equal(queuedRun.documents, cleanRun.documents);
-  assert.deepEqual(queuedRun, cleanRun);
-  const counts = async (location: string) => {
+  // Texts that came twice are stored under the id of whichever copy came first, so reports are
+  // named by their text (its hash) and place in it: every document once, every event as clean.
+  const stored = async (location: string) => {
     const store = await openStore({ db: location });
     try {
-      return await store.stats();
+      const documents = (await store.listDocuments({})).items;
+      const hashOf = new Map(documents.map((d) => [d.id, d.contentHash]));
+      const report = (mentionId: string) => mentionId.replace(/^(.*)@v\d+#/, (_, id: string) => `${hashOf.get(id)}#`);
+      const events = (await store.listEvents({})).items.map((e) =>
+        JSON.stringify([e.sources.map((x) => report(x.mentionId)).sort(), e.date, e.location?.name, e.killed, e.wounded, e.conflicts]),
+      );
+      return { documents: [...hashOf.values()].sort(), mentions: (await store.stats()).mentions, events: events.sort() };
     } finally {
       await store.close();
     }
   };
-  assert.deepEqual(await counts(url), await counts(sqlite));
+  assert.deepEqual(await stored(url), await stored(sqlite));
 });
