@@ -9,6 +9,11 @@ const abbreviationsOf = perCodebook((codebook) => new Set(codebook.abbreviations
 // open a sentence: a capital, a digit, an opening quote or bracket.
 const CANDIDATE = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
 const LETTER = /^\p{L}$/u;
+// Scraped text glues sentences: "were wounded.Police said". A full stop between a lower-case word
+// and a capitalised one, inside one run of non-space characters.
+const GLUED = /(?<=\p{Ll}\p{Ll})\.(?=\p{Lu}\p{Ll})/gu;
+// A run that holds one of these is an address, not two sentences ("www.Example.com", "x@Mail.org").
+const ADDRESS = /[/@]|^www\.|\.(?:com|org|net|gov|edu|html?|php)\b/i;
 
 /**
  * Splits the clean text into sentences with offsets. Line breaks end sentences too (a headline has
@@ -24,6 +29,9 @@ export function splitSentences(doc: Doc, codebook: Codebook): Sentence[] {
     const end = m.index! + m[0].length;
     if (m[0][0] === "." && !endsSentence(text, m.index!, abbreviations)) continue;
     cuts.add(end);
+  }
+  for (const m of text.matchAll(GLUED)) {
+    if (endsSentence(text, m.index!) && !ADDRESS.test(runAround(text, m.index!))) cuts.add(m.index! + 1);
   }
   const sentences: Sentence[] = [];
   let start = 0;
@@ -46,6 +54,15 @@ function endsSentence(text: string, dot: number, abbreviations: ReadonlySet<stri
   if (LETTER.test(word) && text[dot - 2] !== undefined && /[\s(]/.test(text[dot - 2]!)) return false;
   if (abbreviations.has(word)) return false;
   return true;
+}
+
+/** The run of non-space characters around `at`. */
+function runAround(text: string, at: number): string {
+  let s = at;
+  let e = at;
+  while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
+  while (e < text.length && !isSpace(text.charCodeAt(e))) e++;
+  return text.slice(s, e);
 }
 
 /**

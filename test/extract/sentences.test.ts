@@ -1,0 +1,27 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { splitSentences } from "../../src/extract/sentences.js";
+
+function split(text: string): string[] {
+  return splitSentences({ id: "t", text, clean: text }).map((s) => s.text);
+}
+
+test("a full stop and a capital end a sentence; abbreviations and initials do not", () => {
+  assert.deepEqual(split("Gunmen shot two guards. Police said the attackers fled."), ["Gunmen shot two guards.", "Police said the attackers fled."]);
+  assert.deepEqual(split("Gen. Ortiz met J. Smith at the border."), ["Gen. Ortiz met J. Smith at the border."]);
+});
+
+test("sentences glued without a space after the full stop are split", () => {
+  assert.deepEqual(split("Four guards were wounded.Police said the bomb was hidden in a cart."), [
+    "Four guards were wounded.",
+    "Police said the bomb was hidden in a cart.",
+  ]);
+});
+
+test("a glued full stop inside a decimal, an address, initials or an abbreviation does not split", () => {
+  assert.deepEqual(split("The blast measured 3.5 on the scale."), ["The blast measured 3.5 on the scale."]);
+  assert.deepEqual(split("Read it at www.Example.com today."), ["Read it at www.Example.com today."]);
+  assert.deepEqual(split("See news.Portal.org for the list."), ["See news.Portal.org for the list."]);
+  assert.deepEqual(split("The novel by J.R.Tolkien sold well."), ["The novel by J.R.Tolkien sold well."]);
+  assert.deepEqual(split("They met Gen.Ortiz at the camp."), ["They met Gen.Ortiz at the camp."]);
+});
