@@ -82,4 +82,34 @@ test("a bare 'protest' needs support, and 'to protest' gives a reason, not an ev
   assert.equal(bare?.weak, true);
   assert.ok(!live("The lawyers resigned to protest the verdict.").some((t) => t.eventType === "PROTESTS"));
   assert.ok(!live("It has been demonstrated that the plan works.").some((t) => t.eventType === "PROTESTS"));
+
+test("a charge set off, told in the passive or by what was thrown, is a bombing", () => {
+  for (const text of [
+    "Two crude bombs were blasted outside the court on Monday.",
+    "A device went off near the fish market.",
+    "Unknown men set off three bombs at the depot.",
+    "Pickets hurled at least ten cocktails on the highway.",
+    "The explosion of a device wrecked the kiosk.",
+  ]) {
+    const [t] = live(text);
+    assert.equal(t?.attackType, "BOMBING_EXPLOSION", text);
+    assert.equal(t?.weak, false, text);
+  }
+});
+
+test("bullet wounds, hacking, executions and encounters are specific armed assaults", () => {
+  const [wounds] = live("Two bodies were found with bullet wounds beside the canal.");
+  assert.equal(wounds?.weapon, "FIREARMS");
+  assert.equal(wounds?.weak, false);
+  assert.equal(live("Border guards resorted to firing across the river.")[0]?.attackType, "ARMED_ASSAULT");
+  assert.equal(live("A farmer was hacked to death with machetes.")[0]?.weapon, "MELEE");
+  assert.equal(live("The three hostages were executed by the gang.")[0]?.attackType, "ARMED_ASSAULT");
+  const [encounter] = live("Two rebels died in an encounter with the army near the ridge.");
+  assert.equal(encounter?.eventType, "BATTLES");
+});
+
+test("fire set to a named thing, or acid thrown, is arson", () => {
+  for (const text of ["The mob set the bus ablaze.", "Raiders set their house afire.", "Three shops were torched overnight.", "A man hurled acid at the student."]) {
+    assert.equal(live(text)[0]?.weapon, "INCENDIARY", text);
+  }
 });
