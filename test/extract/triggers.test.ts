@@ -82,6 +82,7 @@ test("a bare 'protest' needs support, and 'to protest' gives a reason, not an ev
   assert.equal(bare?.weak, true);
   assert.ok(!live("The lawyers resigned to protest the verdict.").some((t) => t.eventType === "PROTESTS"));
   assert.ok(!live("It has been demonstrated that the plan works.").some((t) => t.eventType === "PROTESTS"));
+});
 
 test("a charge set off, told in the passive or by what was thrown, is a bombing", () => {
   for (const text of [
@@ -109,7 +110,7 @@ test("bullet wounds, hacking, executions and encounters are specific armed assau
 });
 
 test("fire set to a named thing, or acid thrown, is arson", () => {
-  for (const text of ["The mob set the bus ablaze.", "Raiders set their house afire.", "Three shops were torched overnight.", "A man hurled acid at the student."]) {
+  for (const text of ["Gunmen set the bus ablaze.", "Raiders set their house afire.", "Three shops were torched overnight.", "A man hurled acid at the student."]) {
     assert.equal(live(text)[0]?.weapon, "INCENDIARY", text);
   }
 });

@@ -215,8 +215,10 @@ function chooseLocation(a: AnnotatedDoc, places: PlaceSpan[], targets: TargetSpa
   return best;
 }
 
+const BARE_WEEKDAY = /^(?:(?:last|this|past)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?$/i;
+
 /**
- * The date of a stretch: the most precise; among equals, the nearest a trigger. A date that
+ * The date of a stretch: the most precise; among equals, a written day over a bare weekday, then the nearest a trigger. A date that
  * belongs to a reporting verb is the report's, not the event's.
  */
 function chooseDate(text: string, dates: DateSpan[], triggers: TriggerSpan[]): DateSpan | null {
@@ -228,7 +230,9 @@ function chooseDate(text: string, dates: DateSpan[], triggers: TriggerSpan[]): D
     if (!best) best = d;
     else {
       const r = DATE_PRECISION_RANK[d.value.precision] - DATE_PRECISION_RANK[best.value.precision];
-      if (r > 0 || (r === 0 && distance(d, triggers) < distance(best, triggers))) best = d;
+      // "on Thursday [3 September]": the written day says which Thursday, and a weekday can be misread.
+      const w = Number(BARE_WEEKDAY.test(best.text)) - Number(BARE_WEEKDAY.test(d.text));
+      if (r > 0 || (r === 0 && (w > 0 || (w === 0 && distance(d, triggers) < distance(best, triggers))))) best = d;
     }
   }
   return best;

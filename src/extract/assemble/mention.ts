@@ -80,7 +80,7 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
 
   const location = locationOf(d, ctx);
   if (location && d.place) cite("location", d.place);
-  const date = dateOf(a, d, ctx);
+  const date = dateOf(a, d);
   if (d.date && date?.provenance !== "defaulted") cite("date", d.date);
 
   const first = d.frames.find((f) => a.sentences[f.sentence]!.text.length > 0) ?? d.frames[0]!;
@@ -246,11 +246,11 @@ function locationOf(d: Draft, ctx: MentionContext): Mention["location"] {
   return { ...span.place, provenance, text: span.text };
 }
 
-function dateOf(a: AnnotatedDoc, d: Draft, ctx: MentionContext): Mention["date"] {
+function dateOf(a: AnnotatedDoc, d: Draft): Mention["date"] {
   if (d.date) return { ...d.date.value };
-  // A report's main event with no date of its own happened about when it was reported.
+  // An event with no date of its own happened about when it was reported.
   const published = publicationDate(a);
-  if (ctx.main && published) {
+  if (published) {
     const day = published.slice(0, 10);
     return { start: day, end: day, precision: "day", text: "", provenance: "defaulted" };
   }

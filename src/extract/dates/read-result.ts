@@ -1,6 +1,6 @@
 import type { ParsedComponents, ParsedResult } from "chrono-node";
 import type { DatePrecision, DateValue, Provenance } from "../../model.js";
-import { addDays, daysInMonth, latestWeekday, weekStart, type Day } from "./calendar.js";
+import { addDays, compareDays, daysInMonth, latestWeekday, weekStart, type Day } from "./calendar.js";
 import { monthPart, partBefore, yearPart } from "./modifiers.js";
 import { TAG_ANAPHORIC, TAG_RELATIVE } from "./parsers.js";
 
@@ -17,7 +17,7 @@ export interface DateCandidate {
   shift?: number;
 }
 
-// "now" is the moment of writing and "noon" a time: neither dates an event.
+// "now" is the moment of writing and "noon" a time: alone, neither dates an event.
 const NOT_DATES = ["casualReference/now", "casualReference/noon", "casualReference/midnight"];
 
 const CALENDAR_WORD =
@@ -95,14 +95,41 @@ function relativeRange(phrase: string, c: ParsedComponents, ref: Day): { range: 
   if (/^(?:(?:the|last)\s+)?weekend$/.test(phrase)) return { range: latestWeekend(ref), precision: "week" };
   m = /\b(minute|hour|day|week|month|year)s?\s+ago$/.exec(phrase);
   if (m) {
-    const named: Unit = m[1] === "minute" || m[1] === "hour" ? "day" : (m[1] as Unit);
-    // "a few days ago" is vaguer than "three days ago": the week before, or one unit wider.
-    const vague = /\b(?:few|several|some)\b/.test(phrase);
+    const withinDay = m[1] === "minute" || m[1] === "hour";
+    const named: Unit = withinDay ? "day" : (m[1] as Unit);
+    // "a few days ago" is vaguer than "three days ago": the week before, or one unit wider; "a few
+    // minutes ago" is still the day of the report.
+    const vague = !withinDay && /\b(?:few|several|some)\b/.test(phrase);
     if (vague && named === "day") return { range: [addDays(ref, -7), addDays(ref, -1)], precision: "week" };
     const unit = vague ? WIDER[named] : named;
     return { range: periodAround(dayOf(c), unit), precision: unit };
   }
   return null;
+}
+
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/;
+
+/**
+ * "12/02" is 12 February where days come first (much of the world's press) and 2 December in US
+ * copy. A report tells of days just gone, so of the readings the calendar allows, the latest one
+ * not after the report's day is meant; a year left out is the latest that keeps the day past.
+ */
+function slashDay(phrase: string, ref: Day): Day | null {
+  const m = SLASH_DATE.exec(phrase);
+  if (!m) return null;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  const stated = m[3] === undefined ? null : m[3].length === 2 ? 1900 + Number(m[3]) + (Number(m[3]) < 50 ? 100 : 0) : Number(m[3]);
+  let best: Day | null = null;
+  for (const [month, day] of [[a, b], [b, a]] as const) {
+    if (month < 1 || month > 12 || day < 1) continue;
+    let year = stated ?? ref.year;
+    if (day > daysInMonth(year, month)) continue;
+    if (stated === null && compareDays({ year, month, day }, ref) > 0) year--;
+    const reading = { year, month, day };
+    if (day > daysInMonth(year, month) || compareDays(reading, ref) > 0) continue;
+    if (!best || compareDays(reading, best) > 0) best = reading;
+  }
+  return best;
 }
 
 const RELATIVE_WORDS = /^(?:(?:earlier\s+)?this|(?:the\s+)?(?:last|previous))\s+(?:week|month|year)$|^last night$|weekend$|\bago$/;
@@ -114,7 +141,8 @@ const RELATIVE_WORDS = /^(?:(?:earlier\s+)?this|(?:the\s+)?(?:last|previous))\s+
  */
 export function readResult(r: ParsedResult, index: number, text: string, ref: Day | null, caseSignificant: boolean): DateCandidate | null {
   const tags = r.tags();
-  if (NOT_DATES.some((t) => tags.has(t))) return null;
+  // "Tuesday noon" is still Tuesday.
+  if (NOT_DATES.some((t) => tags.has(t)) && !r.start.isCertain("weekday")) return null;
   if (caseSignificant && misreadCalendarWord(r)) return null;
 
   let start = index;
@@ -159,7 +187,8 @@ export function readResult(r: ParsedResult, index: number, text: string, ref: Da
     stated = !relative && c.isCertain("year");
   } else if (c.isCertain("day") || c.isCertain("weekday") || casualDay) {
     precision = "day";
-    range = [dayOf(c), dayOf(c)];
+    const day = (ref && slashDay(phrase, ref)) || dayOf(c);
+    range = [day, day];
     stated = !relative && c.isCertain("year") && c.isCertain("month") && c.isCertain("day");
   } else if (c.isCertain("month") || c.isCertain("year")) {
     precision = c.isCertain("month") ? "month" : "year";

@@ -119,3 +119,18 @@ test("state forces firing on a gathering are excessive force against protesters;
   const [bomb] = extract("A bomb exploded among workers who staged a demonstration in Dhaka on Sunday, killing two.");
   assert.equal(bomb?.eventType, "EXPLOSIONS_REMOTE_VIOLENCE");
 });
+
+test("a written day beats a bare weekday of the same stretch", () => {
+  const [m] = extract("Rebels ambushed a convoy on Thursday [6 June] near Gao, killing four soldiers.");
+  assert.equal(m?.date?.start, "2019-06-06");
+  assert.equal(m?.date?.text, "6 June");
+});
+
+test("every event without a date of its own gets the report's day, not only the first", () => {
+  const ms = extract(
+    "Gunmen shot dead two guards at a bank in Kandahar, police said. " +
+      "In a separate attack, a bomb exploded outside a school in Herat, wounding three children.",
+  );
+  assert.equal(ms.length, 2);
+  for (const m of ms) assert.deepEqual([m.date?.start, m.date?.provenance], ["2019-06-10", "defaulted"]);
+});

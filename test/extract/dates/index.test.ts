@@ -147,3 +147,17 @@ test("spans point into the text and name their sentence", () => {
 test("'the night of 12 April' is 12 April", () => {
   assert.deepEqual(onlyDate("The raid came on the night of 12 April.", MONDAY), ["2015-04-12", "2015-04-12", "day", "inferred"]);
 });
+
+test("a day and month written with a slash is the reading just gone, whichever comes first", () => {
+  // Day first (12 April) and month first (4 December of the year before): the later one not after the report.
+  assert.deepEqual(onlyDate("Two bombs went off near the depot (12/04).", MONDAY), ["2015-04-12", "2015-04-12", "day", "inferred"]);
+  assert.deepEqual(onlyDate("Two bombs went off near the depot on 4/12.", MONDAY), ["2015-04-12", "2015-04-12", "day", "inferred"]);
+  assert.deepEqual(onlyDate("Two bombs went off near the depot (25/03).", MONDAY), ["2015-03-25", "2015-03-25", "day", "inferred"]);
+  assert.deepEqual(onlyDate("The depot was hit on 03/14/2011.", MONDAY), ["2011-03-14", "2011-03-14", "day", "stated"]);
+});
+
+test("minutes or hours ago is the report's day; a weekday with a time of day is that weekday", () => {
+  assert.deepEqual(onlyDate("A bomb exploded a few minutes ago in the square.", MONDAY), ["2015-04-13", "2015-04-13", "day", "inferred"]);
+  assert.deepEqual(onlyDate("The blast took place at Saturday noon.", MONDAY), ["2015-04-11", "2015-04-11", "day", "inferred"]);
+  assert.equal(datesIn("The curfew holds until now, at noon.", MONDAY).length, 0);
+});
