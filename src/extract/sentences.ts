@@ -31,7 +31,7 @@ export function splitSentences(doc: Doc, codebook: Codebook): Sentence[] {
     cuts.add(end);
   }
   for (const m of text.matchAll(GLUED)) {
-    if (endsSentence(text, m.index!) && !ADDRESS.test(runAround(text, m.index!))) cuts.add(m.index! + 1);
+    if (endsSentence(text, m.index!, abbreviations) && !ADDRESS.test(runAround(text, m.index!))) cuts.add(m.index! + 1);
   }
   const sentences: Sentence[] = [];
   let start = 0;

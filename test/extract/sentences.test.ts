@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { activeCodebook } from "../../src/codebook/load.js";
 import { splitSentences } from "../../src/extract/sentences.js";
 
 function split(text: string): string[] {
-  return splitSentences({ id: "t", text, clean: text }).map((s) => s.text);
+  return splitSentences({ id: "t", text, clean: text }, activeCodebook()).map((s) => s.text);
 }
 
 test("a full stop and a capital end a sentence; abbreviations and initials do not", () => {
