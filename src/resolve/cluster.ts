@@ -2,7 +2,7 @@ import { MentionIndex } from "./blocking.js";
 import { dateAgreement, linkScore } from "./compatible.js";
 import type { DecisionBook } from "./decisions.js";
 import type { Features } from "./features.js";
-import { compareIds } from "./order.js";
+import { compareIds, compareMentions } from "./order.js";
 
 interface Link {
   a: number;
@@ -24,11 +24,12 @@ export interface Cluster {
  * Groups mentions into events. Analysts' "together" pairs join first; then links are taken
  * strongest first and join two groups unless that would put two mentions of one document (each
  * report already merged what it says of one event), two whose dates disagree, or two mentions an
- * analyst set apart in one event. Mentions are sorted by id and ties broken by ids, so the groups
- * depend only on the set of mentions and decisions, never on the order they came in.
+ * analyst set apart in one event. Mentions are taken in the order of what they say and ties broken
+ * by that order, so the groups depend only on the reports and decisions, never on the order they
+ * came in nor on the ids that order gave them.
  */
 export function clusterMentions(mentions: Features[], book: DecisionBook): Cluster[] {
-  const items = [...mentions].sort((x, y) => compareIds(x.mention.id, y.mention.id));
+  const items = [...mentions].sort((x, y) => compareMentions(x.mention, y.mention));
   const position = new Map(items.map((f, i) => [f.mention.id, i]));
   const groups = new Groups(items.length);
   const components = new Groups(items.length);
@@ -44,11 +45,11 @@ export function clusterMentions(mentions: Features[], book: DecisionBook): Clust
     const gb = groups.find(b);
     if (ga !== gb && mayJoin(groups.members(ga), groups.members(gb), items, book)) groups.join(ga, gb);
   }
-  // Items are sorted by id, so a component's first position holds its smallest id.
   const firstOf = new Map<number, string>();
   items.forEach((f, i) => {
     const root = components.find(i);
-    if (!firstOf.has(root)) firstOf.set(root, f.mention.id);
+    const first = firstOf.get(root);
+    if (first === undefined || compareIds(f.mention.id, first) < 0) firstOf.set(root, f.mention.id);
   });
   return groups.all().map((members) => ({
     members: members.map((i) => items[i]!),

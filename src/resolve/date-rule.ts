@@ -59,7 +59,8 @@ function better(d: Dated, support: number, best: Dated, bestSupport: number): bo
   if (d.from !== best.from) return d.from < best.from;
   // The same interval: show it as a report stated it rather than as one inferred or inherited it.
   if (firsthand(d.claim.value) !== firsthand(best.claim.value)) return firsthand(d.claim.value) > firsthand(best.claim.value);
-  return d.claim.mentionId < best.claim.mentionId;
+  // Claims come in the resolver's order of reports: the first of equals stays.
+  return false;
 }
 
 function firsthand(v: DateValue): number {
@@ -74,7 +75,7 @@ function ownEvidence(v: DateValue): boolean {
 function choosePartial(claims: FieldClaim<DateValue>[]): DateChoice {
   if (claims.length === 0) return { value: null, supporters: [], conflict: false, provenance: "stated" };
   const fields = (c: FieldClaim<DateValue>) => Object.values(c.value.partial!).filter((x) => x != null).length;
-  const best = claims.reduce((a, b) => (fields(b) > fields(a) || (fields(b) === fields(a) && b.mentionId < a.mentionId) ? b : a));
+  const best = claims.reduce((a, b) => (fields(b) > fields(a) ? b : a));
   const agreeing = claims.filter((c) => partialsAgreement(c.value.partial!, best.value.partial!) !== null);
   return {
     value: best.value,

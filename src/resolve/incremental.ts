@@ -1,7 +1,7 @@
 import type { SourcedMention } from "../model.js";
 import { linkScore } from "./compatible.js";
 import { features, type Features } from "./features.js";
-import { compareIds } from "./order.js";
+import { compareIds, compareMentions } from "./order.js";
 import type { ResolvedEvent, ResolveOptions, ResolvePort } from "./port.js";
 import { clusterMentions } from "./cluster.js";
 import { DecisionBook } from "./decisions.js";
@@ -30,7 +30,7 @@ export async function resolveMentions(port: ResolvePort, mentions: SourcedMentio
       for (const { mention, eventId } of await port.candidates(f.mention)) {
         if (unresolved.has(mention.id) || reachedEvents.has(eventId)) continue;
         const g = features(mention);
-        const [a, b] = compareIds(f.mention.id, mention.id) < 0 ? [f, g] : [g, f];
+        const [a, b] = compareMentions(f.mention, mention) < 0 ? [f, g] : [g, f];
         if (linkScore(a, b) === null) continue;
         if (eventId) reachedEvents.add(eventId);
         else {

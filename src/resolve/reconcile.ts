@@ -14,7 +14,7 @@ import {
   type Weapon,
 } from "../model.js";
 import { UNKNOWN } from "./features.js";
-import { compareIds } from "./order.js";
+import { compareIds, compareMentions } from "./order.js";
 import { chooseCount, countFromClaim } from "./count-rule.js";
 import { chooseDate } from "./date-rule.js";
 import { propagateDates } from "./propagate.js";
@@ -30,7 +30,7 @@ export function eventId(mentionIds: string[]): string {
  * value chosen and the rule that chose it, and whether the sources disagree.
  */
 export function reconcile(members: SourcedMention[], rule: ReconcileRule): EventRecord {
-  const mentions = [...members].sort((a, b) => compareIds(a.id, b.id));
+  const mentions = [...members].sort(compareMentions);
   const dates = propagateDates(mentions);
   const claimsOf = <T>(value: (m: SourcedMention) => T | null | undefined): FieldClaim<T>[] =>
     mentions.flatMap((m) => {
@@ -102,8 +102,7 @@ function placeField(claims: FieldClaim<Place>[]): ResolvedField<Place | null> {
   const best = [...claims].sort(
     (a, b) =>
       PLACE_PRECISION_RANK[b.value.precision] - PLACE_PRECISION_RANK[a.value.precision] ||
-      support(b.value) - support(a.value) ||
-      compareIds(a.mentionId, b.mentionId),
+      support(b.value) - support(a.value),
   )[0].value;
   const towns = new Set(claims.filter((c) => PLACE_PRECISION_RANK[c.value.precision] >= PLACE_PRECISION_RANK.district).map((c) => key(c.value)));
   const countries = new Set(claims.map((c) => c.value.country).filter(Boolean));
@@ -145,7 +144,7 @@ function listField<T>(
   return { value, rule: "union", claims, conflict, provenance: "stated" };
 }
 
-/** A code most sources give; on a tie the one the earliest mention gives. */
+/** A code most sources give; on a tie the one the first report in the resolver's order gives. */
 function voteField(claims: FieldClaim<string>[]): ResolvedField<string | null> {
   const votes = new Map<string, number>();
   for (const c of claims) votes.set(c.value, (votes.get(c.value) ?? 0) + 1);

@@ -3,6 +3,7 @@ import { clusterMentions, type Cluster } from "./cluster.js";
 import { DecisionBook } from "./decisions.js";
 import { features } from "./features.js";
 import type { ResolvedEvent, ResolveOptions } from "./port.js";
+import { compareIds } from "./order.js";
 import { reconcile } from "./reconcile.js";
 
 /**
@@ -16,5 +17,5 @@ export function resolveAll(mentions: SourcedMention[], decisions: AnalystDecisio
 /** The event one cluster of mentions reports. */
 export function resolvedEvent({ members: group, component }: Cluster, opts: ResolveOptions): ResolvedEvent {
   const members = group.map((f) => f.mention);
-  return { record: reconcile(members, opts.rule), mentionIds: members.map((m) => m.id), component };
+  return { record: reconcile(members, opts.rule), mentionIds: members.map((m) => m.id).sort(compareIds), component };
 }
