@@ -1,3 +1,4 @@
+import { activeCodebook } from "../src/codebook/load.js";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -69,12 +70,13 @@ export async function run(): Promise<Record<string, number | string>> {
   const load = loadInFreshProcess();
 
   const texts = corpus();
+  const codebook = activeCodebook();
   const docs = texts.map((text, i) => ({ doc: { id: String(i), text, clean: text }, sentences: sentencesOf(text) }));
-  findPlaces(docs[0].doc, docs[0].sentences); // the first call reads the index and the codebook
+  findPlaces(docs[0].doc, docs[0].sentences, codebook); // the first call reads the index and the codebook
   const bytes = texts.reduce((s, t) => s + t.length, 0);
   let places = 0;
   const t0 = performance.now();
-  for (const { doc, sentences } of docs) places += findPlaces(doc, sentences).length;
+  for (const { doc, sentences } of docs) places += findPlaces(doc, sentences, codebook).length;
   const seconds = (performance.now() - t0) / 1000;
 
   return {

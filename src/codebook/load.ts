@@ -23,12 +23,13 @@ export function activeCodebook(): Codebook {
 }
 
 /**
- * What a module compiles from a codebook, built once a codebook: stages take the codebook they are
- * given (a test's small one, a deployment's copy); other readers the active one.
+ * What a module compiles from a codebook, built once a codebook. The codebook is always given: a
+ * stage's is the one the pipeline passes it (a test's small one, a deployment's copy), never one of
+ * its own; only entry points outside the pipeline pass `activeCodebook()`.
  */
-export function perCodebook<T>(build: (book: Codebook) => T): (book?: Codebook) => T {
+export function perCodebook<T>(build: (book: Codebook) => T): (book: Codebook) => T {
   const built = new WeakMap<Codebook, T>();
-  return (book = activeCodebook()) => {
+  return (book) => {
     let value = built.get(book);
     if (value === undefined) {
       value = build(book);

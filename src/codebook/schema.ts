@@ -299,6 +299,8 @@ const datePart = z.strictObject({
 });
 
 const datesFile = z.strictObject({
+  /** January to December, each name written out first, then its short forms. */
+  months: z.array(z.array(text).min(1)).length(12),
   parts: z.record(text, datePart),
   yearBefore: words,
   countedNouns: words,

@@ -1,3 +1,4 @@
+import type { Codebook } from "../codebook/schema.js";
 import { boilerplateRules, type BoilerplateRules, type LineRule } from "./rules.js";
 
 // Everything here replaces characters one for one, so `cleanText(t).length === t.length` and an
@@ -79,8 +80,8 @@ function cleanLine(line: string, rules: BoilerplateRules): string {
  * The text later stages read: punctuation normalised, boilerplate blanked with spaces, hashtags and
  * handles turned back into words; always exactly as long as `text`.
  */
-export function cleanText(text: string): string {
-  const rules = boilerplateRules();
+export function cleanText(text: string, codebook: Codebook): string {
+  const rules = boilerplateRules(codebook);
   const lines = normalise(text, rules).split("\n");
   const drop = boilerplateLines(lines, text, rules);
   return lines.map((line, i) => (drop[i] ? blank(line) : cleanLine(line, rules))).join("\n");

@@ -1,5 +1,6 @@
 import { franc } from "franc";
 import { perCodebook } from "../codebook/load.js";
+import type { Codebook } from "../codebook/schema.js";
 
 interface LanguageCodebook {
   minWords: number;
@@ -48,8 +49,8 @@ function countWords(sample: string, english: Detector["english"]): { words: numb
 }
 
 /** ISO 639-3 code of the text's language, or undefined when the text is too short to tell. */
-export function detectLanguage(text: string): string | undefined {
-  const detector = load();
+export function detectLanguage(text: string, codebook: Codebook): string | undefined {
+  const detector = load(codebook);
   const sample = text.slice(0, sampleLength);
   const { english } = detector;
   const counts = countWords(sample, english);

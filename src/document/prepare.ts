@@ -1,3 +1,5 @@
+import { activeCodebook } from "../codebook/load.js";
+import type { Codebook } from "../codebook/schema.js";
 import type { Doc, SourceDocument } from "../model.js";
 import { extractArticle, type Article } from "./article.js";
 import { looksBinary } from "./binary.js";
@@ -43,13 +45,14 @@ function body(src: SourceDocument): { text: string; article?: Article } {
 /**
  * Makes a contract document ready for extraction: article text taken from HTML when that is what
  * came, metadata gathered, and `clean` (boilerplate blanked, punctuation normalised, same length as
- * `text`) computed. Throws InputError for documents that cannot be read.
+ * `text`) computed, with the codebook extraction will read (the active one when none is given).
+ * Throws InputError for documents that cannot be read.
  */
-export function prepareDocument(input: SourceDocument): Doc {
+export function prepareDocument(input: SourceDocument, codebook: Codebook = activeCodebook()): Doc {
   const src = asSourceDocument(input);
   const given = givenDay(src.published);
   const { text, article } = body(src);
-  const clean = cleanText(text);
+  const clean = cleanText(text, codebook);
   const doc: Doc = { id: src.id, text, clean };
   const title = src.title ?? article?.title;
   if (title) doc.title = title;
@@ -64,7 +67,7 @@ export function prepareDocument(input: SourceDocument): Doc {
     doc.published = article.published;
     doc.publishedFrom = "html";
   }
-  const language = detectLanguage(clean);
+  const language = detectLanguage(clean, codebook);
   if (language) doc.language = language;
   return doc;
 }

@@ -17,14 +17,15 @@ export const STAGE_NAMES: readonly string[] = STAGES.map((s) => s.name);
 
 /** Reads one document and returns its clean form and the events it reports. */
 export function extractDocument(src: SourceDocument, opts: ExtractOptions = {}): Extraction {
-  return extractPrepared(prepareDocument(src), opts);
+  return extractPrepared(prepareDocument(src, opts.codebook), opts);
 }
 
 /** The events of a document `prepareDocument` has read already. */
 export function extractPrepared(doc: Doc, opts: ExtractOptions = {}): Extraction {
-  const a = annotate(doc, opts, { eventsOnly: true });
+  const codebook = opts.codebook ?? activeCodebook();
+  const a = annotate(doc, { ...opts, codebook }, { eventsOnly: true });
   const dated = a.dateline && !doc.published ? { ...doc, published: a.dateline.date, publishedFrom: "text" as const } : doc;
-  return { doc: dated, mentions: a.triggers.length === 0 ? [] : assembleMentions(a) };
+  return { doc: dated, mentions: a.triggers.length === 0 ? [] : assembleMentions(a, codebook) };
 }
 
 /**

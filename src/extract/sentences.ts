@@ -1,9 +1,10 @@
 import { perCodebook } from "../codebook/load.js";
 import type { Codebook } from "../codebook/schema.js";
 import type { Doc, Sentence } from "../model.js";
+import { monthAbbreviations } from "./dates/book.js";
 import { isSpace } from "./patterns.js";
 
-const abbreviationsOf = perCodebook((codebook) => new Set(codebook.abbreviations.abbreviations));
+const abbreviationsOf = perCodebook((codebook) => new Set([...codebook.abbreviations.abbreviations, ...monthAbbreviations(codebook.dates)]));
 
 // A full stop, question or exclamation mark, closing quotes or brackets, then space and what can
 // open a sentence: a capital, a digit, an opening quote or bracket.

@@ -17,8 +17,8 @@ const dateline = stage({
   name: "dateline",
   requires: [],
   assigns: "dateline",
-  run: ({ doc }) => {
-    const found = findPublicationDate(doc.clean);
+  run: ({ doc }, codebook) => {
+    const found = findPublicationDate(doc.clean, codebook);
     return found && { start: found.start, end: found.end, text: doc.text.slice(found.start, found.end), date: found.date };
   },
 });
@@ -41,14 +41,14 @@ const dates = stage({
   name: "dates",
   requires: ["sentences", "dateline"],
   assigns: "dates",
-  run: (a) => findDates(a.doc, a.sentences, publicationDate(a)),
+  run: (a, codebook) => findDates(a.doc, a.sentences, publicationDate(a), codebook),
 });
 
 const places = stage({
   name: "places",
   requires: ["sentences"],
   assigns: "places",
-  run: (a, _codebook, opts) => findPlaces(a.doc, a.sentences, opts.region ? { region: opts.region } : {}),
+  run: (a, codebook, opts) => findPlaces(a.doc, a.sentences, codebook, opts.region ? { region: opts.region } : {}),
 });
 
 const actors = stage({ name: "actors", requires: ["words", "sentences", "allCaps", "places"], assigns: "actors", run: (a, codebook) => findActors(a, codebook) });

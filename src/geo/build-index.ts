@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { activeCodebook } from "../codebook/load.js";
 import { projectRoot } from "../paths.js";
 import { regionNameKeys } from "./codebook.js";
 import { hashKey, keyVariants, nameKey } from "./keys.js";
@@ -87,6 +88,8 @@ function regionRows(level: 1 | 2, cities: Row[]): Row[] {
     list.push(row);
   }
   const rows: Row[] = [];
+  // The index is built once for the package, with its codebook's words for regions.
+  const { places } = activeCodebook();
   for (const { code, name } of regions) {
     const inside = members.get(code);
     if (!inside?.length) continue;
@@ -98,7 +101,7 @@ function regionRows(level: 1 | 2, cities: Row[]): Row[] {
     const [country, admin1, admin2 = ""] = code.split(".");
     const own = new Set(keyVariants(nameKey(name)).filter(Boolean));
     // "Eastern" for "Eastern Province" is a weaker name than the full one.
-    const alternate = new Set(regionNameKeys(name).flatMap(keyVariants).filter((k) => k && !own.has(k)));
+    const alternate = new Set(regionNameKeys(name, places).flatMap(keyVariants).filter((k) => k && !own.has(k)));
     rows.push({
       geonameId: 0, name, lat, lon, population: largest(inside).population, country, admin1, admin2,
       kind: level === 1 ? "ADM1" : "ADM2", own, alternate,

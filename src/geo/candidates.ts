@@ -1,6 +1,7 @@
+import { perCodebook } from "../codebook/load.js";
 import type { Place, PlacePrecision } from "../model.js";
-import { placesCodebook, type SupplementPlace } from "./codebook.js";
-import { countryNames, countryPlace } from "./countries.js";
+import { placesCodebook, type PlacesCodebook, type SupplementPlace } from "./codebook.js";
+import { addName, countryNames, countryPlace } from "./countries.js";
 import { gazetteer } from "./gazetteer.js";
 import { keyVariants, nameKey } from "./keys.js";
 
@@ -82,10 +83,7 @@ function indexedCandidate(index: number, own: boolean, reviewed: boolean): Candi
   };
 }
 
-let side: SideTable | undefined;
-
-function sideTable(): SideTable {
-  if (side) return side;
+function sideTable(book: PlacesCodebook): SideTable {
   const entries: SideTable["entries"] = new Map();
   const prefixes = new Set<string>();
   const put = (key: string, kind: NameKind, make: () => Candidate) => {
@@ -95,10 +93,11 @@ function sideTable(): SideTable {
     list.push({ kind, make });
     for (let at = key.indexOf(" "); at > 0; at = key.indexOf(" ", at + 1)) prefixes.add(key.slice(0, at));
   };
-  const { names, demonyms } = countryNames();
+  const { names } = countryNames();
+  const demonyms = new Map([...countryNames().demonyms].map(([key, codes]) => [key, [...codes]]));
+  for (const [word, code] of Object.entries(book.demonyms)) addName(demonyms, word, code);
   for (const [key, codes] of names) for (const code of codes) put(key, "country", () => countryCandidate(code));
   for (const [key, codes] of demonyms) for (const code of codes) put(key, "demonym", () => countryCandidate(code));
-  const book = placesCodebook();
   for (const p of book.places) {
     for (const n of [p.name, ...(p.aliases ?? [])]) for (const key of keyVariants(nameKey(n))) put(key, "place", () => supplementCandidate(p));
   }
@@ -110,22 +109,38 @@ function sideTable(): SideTable {
     }
     for (const n of a.names) for (const key of keyVariants(nameKey(n))) put(key, "place", () => indexedCandidate(index, true, true));
   }
-  side = { entries, prefixes };
-  return side;
+  return { entries, prefixes };
 }
+
+/**
+ * The names one codebook's places read: its reviewed places and aliases beside the index, and the
+ * answers kept. The scan asks about every word of a text, and the words of news repeat; the index
+ * never changes while the process runs, so what a key names can be kept ("SAN SALVADOR" in every
+ * wire report), and each cache is dropped when it grows large.
+ */
+export interface PlaceNames {
+  book: PlacesCodebook;
+  side: SideTable;
+  probes: Map<string, number>;
+  found: Map<string, NameCandidates | null>;
+}
+
+export const placeNames = perCodebook((codebook): PlaceNames => {
+  const book = placesCodebook(codebook);
+  return { book, side: sideTable(book), probes: new Map(), found: new Map() };
+});
 
 export const KEY_NAMES = 1;
 export const KEY_CONTINUES = 2;
 
-// The scan asks about every word of a text, and the words of news repeat: answers are kept.
-const probes = new Map<string, number>();
 const probeLimit = 100000;
 
 /** What a key is, as bits: KEY_NAMES when it names something, KEY_CONTINUES when longer names start with it. */
-export function probeKey(key: string): number {
+export function probeKey(key: string, names: PlaceNames): number {
+  const { probes } = names;
   let bits = probes.get(key);
   if (bits === undefined) {
-    const t = side ?? sideTable();
+    const t = names.side;
     const g = gazetteer();
     const slot = g.slot(key);
     bits = 0;
@@ -137,24 +152,22 @@ export function probeKey(key: string): number {
   return bits;
 }
 
-// The index never changes while the process runs, so what a key names can be kept; news repeats
-// its names ("SAN SALVADOR" in every wire report), and the cache is dropped when it grows large.
-const cache = new Map<string, NameCandidates | null>();
 const cacheLimit = 20000;
 
 /** Every candidate a key names, countries first: a country name never resolves to a town. */
-export function candidatesFor(key: string): NameCandidates | null {
+export function candidatesFor(key: string, names: PlaceNames): NameCandidates | null {
+  const cache = names.found;
   let found = cache.get(key);
   if (found === undefined) {
     if (cache.size >= cacheLimit) cache.clear();
-    found = lookupCandidates(key);
+    found = lookupCandidates(key, names.side);
     cache.set(key, found);
   }
   return found;
 }
 
-function lookupCandidates(key: string): NameCandidates | null {
-  const listed = sideTable().entries.get(key) ?? [];
+function lookupCandidates(key: string, side: SideTable): NameCandidates | null {
+  const listed = side.entries.get(key) ?? [];
   for (const kind of ["country", "demonym"] as const) {
     const named = listed.filter((e) => e.kind === kind);
     if (named.length) return { kind, candidates: named.map((e) => e.make()) };
@@ -174,15 +187,13 @@ function lookupCandidates(key: string): NameCandidates | null {
 }
 
 /** What a candidate is worth before the article's context: size, rank, and the name's standing. */
-export function prior(c: Candidate): number {
-  const { priors } = placesCodebook();
+export function prior(c: Candidate, { priors }: PlacesCodebook): number {
   const size = c.reviewed && c.population === 0 ? priors.reviewedSize : Math.log10(c.population + 10);
   return size + (priors.kinds[c.kind] ?? 0) + (c.own ? priors.ownName : 0) + (c.reviewed ? priors.reviewed : 0);
 }
 
 /** True when a candidate is notable enough to be taken on its name alone. */
-export function isStrong(c: Candidate): boolean {
-  const { strongPopulation } = placesCodebook().thresholds;
+export function isStrong(c: Candidate, { thresholds: { strongPopulation } }: PlacesCodebook): boolean {
   // A region's population is its largest town's: it says nothing of how well known its name is.
   if (isRegionKind(c.kind)) return c.reviewed;
   return c.reviewed || (c.own && (c.population >= strongPopulation || c.kind === "PPLC"));

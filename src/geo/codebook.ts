@@ -1,5 +1,5 @@
 import { perCodebook } from "../codebook/load.js";
-import type { PlacesFile, SupplementPlace } from "../codebook/schema.js";
+import type { Codebook, PlacesFile, SupplementPlace } from "../codebook/schema.js";
 import { nameKey } from "./keys.js";
 
 export type { SupplementPlace };
@@ -21,7 +21,7 @@ export interface PlacesCodebook extends PlacesFile {
   connectorSet: Set<string>;
 }
 
-export const placesCodebook: () => PlacesCodebook = perCodebook((book): PlacesCodebook => {
+export const placesCodebook: (book: Codebook) => PlacesCodebook = perCodebook((book): PlacesCodebook => {
   const file = book.places;
   const keys = (words: string[] | undefined) => new Set((words ?? []).map((w) => nameKey(w)));
   return {
@@ -44,8 +44,7 @@ export const placesCodebook: () => PlacesCodebook = perCodebook((book): PlacesCo
 });
 
 /** Keys of a region's name without the generic words around it ("Provincia de La Mar" -> "la mar"). */
-export function regionNameKeys(name: string): string[] {
-  const { prefixes, suffixes } = placesCodebook().regionAffixes;
+export function regionNameKeys(name: string, { regionAffixes: { prefixes, suffixes } }: PlacesFile): string[] {
   const key = nameKey(name);
   const out = new Set<string>();
   for (const p of prefixes.map(nameKey)) if (key.startsWith(`${p} `)) out.add(key.slice(p.length + 1));

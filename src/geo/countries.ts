@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Place, Provenance } from "../model.js";
 import { projectRoot } from "../paths.js";
-import { placesCodebook } from "./codebook.js";
 import { nameKey } from "./keys.js";
 
 // Countries: English names and their variants from i18n-iso-countries (MIT), the short names,
@@ -30,7 +29,7 @@ export interface CountryNames {
   byCode: Map<string, Country>;
   /** Key -> countries it names. */
   names: Map<string, string[]>;
-  /** Key -> countries whose people it names ("Libyan", "Egyptians"). */
+  /** Key -> countries whose people it names ("Libyan", "Egyptians"); the codebook adds its own. */
   demonyms: Map<string, string[]>;
 }
 
@@ -38,7 +37,8 @@ const modules = join(projectRoot, "node_modules");
 const latinName = /^[\p{Script=Latin}\p{M}\s'’.,()-]+$/u;
 const codeLike = /^[A-Z]{2,3}$/;
 
-function add(map: Map<string, string[]>, name: string, code: string): void {
+/** Files `code` under the key of `name`, once. */
+export function addName(map: Map<string, string[]>, name: string, code: string): void {
   const key = nameKey(name);
   if (!key) return;
   const list = map.get(key);
@@ -60,20 +60,19 @@ export function countryNames(): CountryNames {
   for (const c of world) {
     byCode.set(c.cca2, { code: c.cca2, name: c.name.common, lat: c.latlng[0], lon: c.latlng[1], area: c.area });
     for (const n of [c.name.common, c.name.official, ...c.altSpellings]) {
-      if (!codeLike.test(n) && latinName.test(n) && n.length > 3) add(names, n, c.cca2);
+      if (!codeLike.test(n) && latinName.test(n) && n.length > 3) addName(names, n, c.cca2);
     }
     const eng = c.demonyms?.eng;
     for (const d of eng ? new Set([eng.m, eng.f]) : []) {
-      add(demonyms, d, c.cca2);
+      addName(demonyms, d, c.cca2);
       // English plurals of -an and -i demonyms ("Libyans", "Iraqis"); "Chinese" and "French" have none.
-      if (/[ni]$/.test(d)) add(demonyms, `${d}s`, c.cca2);
+      if (/[ni]$/.test(d)) addName(demonyms, `${d}s`, c.cca2);
     }
   }
   for (const [code, value] of Object.entries(english.countries)) {
     // Both official-style names and the short forms news prose uses ("USA", "U.S.", "UK").
-    for (const n of Array.isArray(value) ? value : [value]) if (byCode.has(code)) add(names, n, code);
+    for (const n of Array.isArray(value) ? value : [value]) if (byCode.has(code)) addName(names, n, code);
   }
-  for (const [word, code] of Object.entries(placesCodebook().demonyms)) add(demonyms, word, code);
   cached = { byCode, names, demonyms };
   return cached;
 }

@@ -1,6 +1,6 @@
+import type { Codebook } from "../codebook/schema.js";
 import type { Doc, PlaceSpan, Sentence } from "../model.js";
-import { candidatesFor, KEY_CONTINUES, KEY_NAMES, probeKey, type NameCandidates } from "./candidates.js";
-import { placesCodebook } from "./codebook.js";
+import { candidatesFor, KEY_CONTINUES, KEY_NAMES, placeNames, probeKey, type NameCandidates } from "./candidates.js";
 import { gazetteer } from "./gazetteer.js";
 import { ARTICLE, isAsciiWordChar, tokenize, type Token } from "./keys.js";
 import { isCued, resolveNames, type NameMatch } from "./resolve.js";
@@ -155,12 +155,13 @@ function isCommonName(tokens: Token[], first: number, last: number): boolean {
   return words.length === 1 && gazetteer().isCommonWord(words[0]);
 }
 
-export function findPlaces(doc: Doc, sentences: Sentence[], opts: { region?: string } = {}): PlaceSpan[] {
+export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, opts: { region?: string } = {}): PlaceSpan[] {
   const text = doc.clean;
   const tokens = tokenize(text);
   if (!tokens.length) return [];
   const info = layout(text, tokens, sentences);
-  const book = placesCodebook();
+  const names = placeNames(codebook);
+  const { book } = names;
   const g = gazetteer();
   // Cleaning turns hashtags back into words: a text it left unchanged has none to mark.
   if (doc.text !== text) markHashtags(doc.text, tokens, info.caseless);
@@ -181,7 +182,7 @@ export function findPlaces(doc: Doc, sentences: Sentence[], opts: { region?: str
     let best = -1;
     let bestKey = "";
     for (let j = i; ; ) {
-      const probe = probeKey(key);
+      const probe = probeKey(key, names);
       if (probe & KEY_NAMES && nameWord(j) && !connector(j) && key !== ARTICLE) [best, bestKey] = [j, key];
       if (!(probe & KEY_CONTINUES) || !sameRun(j) || !(nameWord(j + 1) || connector(j + 1))) break;
       j++;
@@ -191,8 +192,8 @@ export function findPlaces(doc: Doc, sentences: Sentence[], opts: { region?: str
       i++;
       continue;
     }
-    const names = candidatesFor(bestKey);
-    if (names) matches.push(describe(i, best, bestKey, names));
+    const found = candidatesFor(bestKey, names);
+    if (found) matches.push(describe(i, best, bestKey, found));
     i = best + 1;
   }
 
@@ -273,6 +274,7 @@ export function findPlaces(doc: Doc, sentences: Sentence[], opts: { region?: str
   return resolveNames(
     matches.filter((m) => !m.stopped && !m.partOfName && !(m.common && m.names.kind === "place" && !isCued(m) && (m.caseless || m.initial))),
     opts.region?.toUpperCase(),
+    book,
   ).map(({ match, place }) => ({
     start: match.start,
     end: match.end,

@@ -1,6 +1,6 @@
 import type { Place } from "../model.js";
 import { isRegionKind, isSettlementKind, isStrong, prior, type Candidate, type NameCandidates, withinKm } from "./candidates.js";
-import { placesCodebook } from "./codebook.js";
+import type { PlacesCodebook } from "./codebook.js";
 
 // Which place each name means, and whether it names a place at all, decided by the article's own
 // context: the countries it names (by name or by their people), the region the deployment
@@ -38,6 +38,7 @@ export interface NameMatch {
 }
 
 interface Context {
+  book: PlacesCodebook;
   region: string | undefined;
   /** Country -> how often the article names it (countries, demonyms, places). */
   support: Map<string, number>;
@@ -68,7 +69,7 @@ function contextScore(m: NameMatch, c: Candidate, ctx: Context, self: string | n
 /** True when another place the article names lies near the candidate. */
 function nearAnchor(m: NameMatch, c: Candidate, ctx: Context): boolean {
   // A loop, not a callback: this runs for every candidate of every name in every round.
-  const { nearKm } = placesCodebook().thresholds;
+  const { nearKm } = ctx.book.thresholds;
   for (const a of ctx.anchors) if (a.match !== m && withinKm(a.candidate.lat, a.candidate.lon, c.lat, c.lon, nearKm)) return true;
   return false;
 }
@@ -79,7 +80,7 @@ function choose(m: NameMatch, ctx: Context, self: string | null): Choice {
   let byPrior: Candidate | null = null;
   let bestPrior = -Infinity;
   for (const c of m.names.candidates) {
-    const p = prior(c);
+    const p = prior(c, ctx.book);
     const score = p + contextScore(m, c, ctx, self);
     if (score > bestScore) [best, bestScore] = [c, score];
     if (p > bestPrior) [byPrior, bestPrior] = [c, p];
@@ -106,13 +107,13 @@ function supported(c: Candidate, ctx: Context, self: string | null): boolean {
 
 /** Whether the name, read as this candidate, is a place named in the text. */
 function accepted(m: NameMatch, c: Candidate, ctx: Context, self: string | null): boolean {
-  const { unsupportedPopulation } = placesCodebook().thresholds;
+  const { unsupportedPopulation } = ctx.book.thresholds;
   if (m.names.kind !== "place") {
     // "US" in capitals is the pronoun as often as the country.
     return !(m.caseless && m.common && m.key.length <= 3);
   }
   if (m.acronym) return false;
-  const strong = isStrong(c);
+  const strong = isStrong(c, ctx.book);
   const backed = supported(c, ctx, self);
   const cued = isCued(m);
   const large = c.own && c.population >= unsupportedPopulation;
@@ -143,16 +144,16 @@ function supportOf(matches: NameMatch[], chosen: Map<NameMatch, Candidate>): Map
  * Resolves every match in two rounds. The first counts the countries named and the places that
  * need no context; the second adds the places the first accepted, and their nearness.
  */
-export function resolveNames(matches: NameMatch[], region: string | undefined): { match: NameMatch; place: Place }[] {
-  const empty: Context = { region, support: new Map(), top: 0, anchors: [] };
+export function resolveNames(matches: NameMatch[], region: string | undefined, book: PlacesCodebook): { match: NameMatch; place: Place }[] {
+  const empty: Context = { book, region, support: new Map(), top: 0, anchors: [] };
   const firstPass = new Map<NameMatch, Candidate>();
   for (const m of matches) {
     const { candidate } = choose(m, empty, null);
-    const standalone = m.names.kind !== "place" || (isStrong(candidate) && !m.common);
+    const standalone = m.names.kind !== "place" || (isStrong(candidate, book) && !m.common);
     if (standalone && accepted(m, candidate, empty, null)) firstPass.set(m, candidate);
   }
   const support1 = supportOf(matches, firstPass);
-  const round1: Context = { region, support: support1, top: Math.max(0, ...support1.values()), anchors: [] };
+  const round1: Context = { book, region, support: support1, top: Math.max(0, ...support1.values()), anchors: [] };
   const second = new Map<NameMatch, Candidate>();
   for (const m of matches) {
     const self = firstPass.get(m)?.country ?? null;
@@ -161,6 +162,7 @@ export function resolveNames(matches: NameMatch[], region: string | undefined): 
   }
   const support2 = supportOf(matches, second);
   const round2: Context = {
+    book,
     region,
     support: support2,
     top: Math.max(0, ...support2.values()),

@@ -1,4 +1,4 @@
-import { perCodebook } from "../codebook/load.js";
+import { activeCodebook, perCodebook } from "../codebook/load.js";
 
 /** The resolver's weights and thresholds, as codebook/resolve.yaml states them. */
 export interface ResolveConfig {
@@ -20,11 +20,11 @@ export interface ResolveConfig {
 
 
 export function resolveConfig(): ResolveConfig {
-  return loaded().config;
+  return loaded(activeCodebook()).config;
 }
 
 export function stopwords(): Set<string> {
-  return loaded().stopwords;
+  return loaded(activeCodebook()).stopwords;
 }
 
 const loaded = perCodebook((book) => {

@@ -2,13 +2,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { activeCodebook } from "../../src/codebook/load.js";
 import { cleanText } from "../../src/document/clean.js";
 import { projectRoot } from "../../src/paths.js";
 import { reportParagraphs, reportText } from "./fixtures.js";
 
 /** cleanText, with the invariant every caller relies on checked on every input. */
 function clean(text: string): string {
-  const out = cleanText(text);
+  const out = cleanText(text, activeCodebook());
   assert.equal(out.length, text.length, "clean text must be exactly as long as the text");
   return out;
 }

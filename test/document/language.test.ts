@@ -1,6 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { detectLanguage } from "../../src/document/language.js";
+import { activeCodebook } from "../../src/codebook/load.js";
+import { detectLanguage as detectIn } from "../../src/document/language.js";
+
+const detectLanguage = (text: string) => detectIn(text, activeCodebook());
 
 test("English news is recognised by its function words", () => {
   const text = "The army said on Monday that it had retaken the town from the militants after three days of fighting, and that the road to the coast was open again.";

@@ -1,8 +1,13 @@
 import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { activeCodebook } from "../../src/codebook/load.js";
+import { readCodebook } from "../../src/codebook/read.js";
 import { prepareDocument } from "../../src/document/prepare.js";
 import { annotate, extractDocument, extractPrepared } from "../../src/extract/pipeline.js";
+import { projectRoot } from "../../src/paths.js";
 
 // Written for this test.
 const BUDGET = "The finance ministry in Abuja presented the budget to parliament on Tuesday, officials said.";
@@ -58,4 +63,26 @@ test("the stages read the codebook they are given, not one of their own", () => 
   assert.ok(annotate(doc).claims.some((c) => c.kind === "claim"));
   assert.ok(!annotate(doc, { codebook: noClaimWords }).claims.some((c) => c.kind === "claim"));
   assert.ok(annotate(doc).claims.some((c) => c.kind === "claim"), "the shipped codebook is unchanged");
+});
+
+// Written for this test: a made-up town, a verb of killing and a part of a month.
+const EDITED = "Gunmen attacked a convoy near Qarmalto in late August 2020, and two guards were liquidated.";
+
+test("a copy of the codebook with one entry edited in places, casualties and dates changes what each of those reads", (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-codebook-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(join(projectRoot, "codebook"), dir, { recursive: true });
+  const edit = (file: string, from: string, to: string) => {
+    const text = readFileSync(join(dir, file), "utf8");
+    assert.ok(text.includes(from), `${file} holds ${from}`);
+    writeFileSync(join(dir, file), text.replace(from, to));
+  };
+  edit("places.yaml", "places:\n", "places:\n  - { name: Qarmalto, country: LY, lat: 31.5, lon: 13.5, precision: city }\n");
+  edit("casualties.yaml", "passive: [killed, ", "passive: [killed, liquidated, ");
+  edit("dates.yaml", "month: [21, 31]", "month: [25, 31]");
+  const src = { id: "e", text: EDITED, published: "2020-09-10" };
+  const [shipped] = extractDocument(src).mentions;
+  const [own] = extractDocument(src, { codebook: readCodebook(dir) }).mentions;
+  assert.deepEqual([shipped?.location?.name === "Qarmalto", shipped?.killed, shipped?.date?.start], [false, undefined, "2020-08-21"]);
+  assert.deepEqual([own?.location?.name, own?.killed?.value, own?.date?.start], ["Qarmalto", 2, "2020-08-25"]);
 });

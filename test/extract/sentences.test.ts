@@ -26,3 +26,8 @@ test("a glued full stop inside a decimal, an address, initials or an abbreviatio
   assert.deepEqual(split("The novel by J.R.Tolkien sold well."), ["The novel by J.R.Tolkien sold well."]);
   assert.deepEqual(split("They met Gen.Ortiz at the camp."), ["They met Gen.Ortiz at the camp."]);
 });
+
+test("a month's short form with a full stop ends no sentence (the months are dates.yaml's)", () => {
+  assert.deepEqual(split("The strike came on Sept. 5 after talks failed."), ["The strike came on Sept. 5 after talks failed."]);
+  assert.deepEqual(split("Talks resumed in May. Police said the road was open."), ["Talks resumed in May.", "Police said the road was open."]);
+});

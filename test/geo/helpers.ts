@@ -1,4 +1,5 @@
-import { candidatesFor, isRegionKind, prior, type Candidate } from "../../src/geo/candidates.js";
+import { activeCodebook } from "../../src/codebook/load.js";
+import { candidatesFor, isRegionKind, placeNames, prior, type Candidate } from "../../src/geo/candidates.js";
 import { regionNameKeys } from "../../src/geo/codebook.js";
 import { findPlaces } from "../../src/geo/index.js";
 import { keyVariants, nameKey } from "../../src/geo/keys.js";
@@ -16,7 +17,7 @@ export function docOf(text: string, clean = text): Doc {
 
 export function placesIn(text: string, opts: { region?: string; clean?: string } = {}): PlaceSpan[] {
   const doc = docOf(text, opts.clean);
-  return findPlaces(doc, sentencesOf(doc.clean), { region: opts.region });
+  return findPlaces(doc, sentencesOf(doc.clean), activeCodebook(), { region: opts.region });
 }
 
 /** The span whose text is `words`. */
@@ -32,18 +33,19 @@ export function spanOf(spans: PlaceSpan[], words: string): PlaceSpan | undefined
 export function placeByName(name: string, opts: { country?: string; region?: string } = {}): Place | null {
   const key = nameKey(name);
   if (!key) return null;
-  const regionKeys = regionNameKeys(name);
+  const names = placeNames(activeCodebook());
+  const regionKeys = regionNameKeys(name, names.book);
   const keys = [...new Set([...keyVariants(key), ...regionKeys.flatMap(keyVariants)])];
   const country = opts.country?.toUpperCase();
   const region = opts.region?.toUpperCase();
   let best: Candidate | null = null;
   let bestScore = -Infinity;
   for (const k of keys) {
-    const found = candidatesFor(k);
+    const found = candidatesFor(k, names);
     if (!found) continue;
     for (const c of found.candidates) {
       if (country && c.country !== country) continue;
-      const score = prior(c) + (region && c.country === region ? 6 : 0) + (regionKeys.includes(k) && isRegionKind(c.kind) ? 10 : 0);
+      const score = prior(c, names.book) + (region && c.country === region ? 6 : 0) + (regionKeys.includes(k) && isRegionKind(c.kind) ? 10 : 0);
       if (score > bestScore) [best, bestScore] = [c, score];
     }
   }

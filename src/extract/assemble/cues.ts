@@ -1,4 +1,5 @@
 import { perCodebook } from "../../codebook/load.js";
+import type { Codebook } from "../../codebook/schema.js";
 
 /** codebook/assemble.yaml: the words the assembler reads around triggers. */
 export interface AssembleBook {
@@ -68,4 +69,4 @@ export function compileCues(book: AssembleBook): Cues {
   };
 }
 
-export const assembleCues: () => Cues = perCodebook((book) => compileCues(book.assemble));
+export const assembleCues: (book: Codebook) => Cues = perCodebook((book) => compileCues(book.assemble));

@@ -1,7 +1,8 @@
+import type { Codebook } from "../../codebook/schema.js";
 import { DATE_PRECISION_RANK, PLACE_PRECISION_RANK, type ActorSpan, type DateSpan, type PlaceSpan } from "../../model.js";
 import type { AnnotatedDoc, ClaimSpan, TargetSpan, TriggerSpan, WeaponSpan } from "../annotated.js";
 import { findCasualties, type CasualtyFigures } from "../casualties/index.js";
-import { assembleCues } from "./cues.js";
+import { assembleCues, type Cues } from "./cues.js";
 
 /**
  * What one stretch of one sentence says about one happening: its trigger words and the arguments
@@ -62,7 +63,8 @@ export function frameClass(f: { triggers: TriggerSpan[] }): FrameClass | null {
 const PAST_PARTICIPLE = /ed$/i;
 
 /** Splits each sentence's triggers into frames and gathers each frame's arguments. */
-export function buildFrames(a: AnnotatedDoc): Frame[] {
+export function buildFrames(a: AnnotatedDoc, codebook: Codebook): Frame[] {
+  const cues = assembleCues(codebook);
   const frames: Frame[] = [];
   const bySentence = new Map<number, TriggerSpan[]>();
   for (const t of a.triggers) {
@@ -72,7 +74,7 @@ export function buildFrames(a: AnnotatedDoc): Frame[] {
     else bySentence.set(t.sentence, [t]);
   }
   const layers = layersOf(a);
-  const { boundary } = assembleCues();
+  const { boundary } = cues;
   for (const [index, triggers] of [...bySentence.entries()].sort((x, y) => x[0] - y[0])) {
     const sentence = a.sentences[index]!;
     const groups: TriggerSpan[][] = [];
@@ -97,7 +99,7 @@ export function buildFrames(a: AnnotatedDoc): Frame[] {
     for (let g = 0; g < groups.length; g++) {
       const start = g === 0 ? sentence.start : cuts[g - 1]!;
       const end = g === groups.length - 1 ? sentence.end : cuts[g]!;
-      frames.push(gather(a, layers, index, start, end, groups[g]!, g > 0));
+      frames.push(gather(a, layers, index, start, end, groups[g]!, g > 0, codebook, cues));
     }
   }
   return frames;
@@ -155,20 +157,19 @@ function layersOf(a: AnnotatedDoc): Layers {
   };
 }
 
-function gather(a: AnnotatedDoc, layers: Layers, sentence: number, start: number, end: number, triggers: TriggerSpan[], subordinate: boolean): Frame {
-  const casualties = findCasualties(a, { start, end });
+function gather(a: AnnotatedDoc, layers: Layers, sentence: number, start: number, end: number, triggers: TriggerSpan[], subordinate: boolean, codebook: Codebook, cues: Cues): Frame {
+  const casualties = findCasualties(a, { start, end }, codebook);
   const first = triggers[0]!;
   const before = a.doc.clean.slice(Math.max(start, first.start - 40), first.start);
   const places = layers.places.inside(start, end);
   const targets = layers.targets.inside(start, end);
-  const cues = assembleCues();
   const frame: Frame = {
     sentence,
     start,
     end,
     triggers,
-    location: chooseLocation(a, places, targets, triggers),
-    date: chooseDate(a.doc.clean, layers.dates.inside(start, end), triggers),
+    location: chooseLocation(a, places, targets, triggers, cues),
+    date: chooseDate(a.doc.clean, layers.dates.inside(start, end), triggers, cues),
     places,
     actors: layers.actors.inside(start, end),
     targets,
@@ -191,10 +192,8 @@ const POSSESSIVE = /^['’]s(?![\p{L}])/u;
  * The place of a stretch: the most precise one named as a place (not the owner in "Morocco's
  * embassy" or "the embassies of Egypt", not a country used as a modifier), nearest a trigger.
  */
-function chooseLocation(a: AnnotatedDoc, places: PlaceSpan[], targets: TargetSpan[], triggers: TriggerSpan[]): PlaceSpan | null {
+function chooseLocation(a: AnnotatedDoc, places: PlaceSpan[], targets: TargetSpan[], triggers: TriggerSpan[], { locative }: Cues): PlaceSpan | null {
   const text = a.doc.clean;
-  // A country or region is where something happened only after a locative ("in eastern Libya").
-  const { locative } = assembleCues();
   let best: PlaceSpan | null = null;
   let bestRank = -1;
   let bestNearness = 0;
@@ -203,6 +202,7 @@ function chooseLocation(a: AnnotatedDoc, places: PlaceSpan[], targets: TargetSpa
     if (POSSESSIVE.test(text.slice(p.end, p.end + 3))) continue;
     const coarse = p.place.precision === "country" || p.place.precision === "admin1";
     if (p.place.precision === "country" && targets.some((t) => p.start >= t.start && p.end <= t.nationalityEnd)) continue;
+    // A country or region is where something happened only after a locative ("in eastern Libya").
     if (coarse && !locative.test(text.slice(Math.max(0, p.start - 40), p.start))) continue;
     const rank = PLACE_PRECISION_RANK[p.place.precision];
     const nearness = -distance(p, triggers);
@@ -221,8 +221,7 @@ const BARE_WEEKDAY = /^(?:(?:last|this|past)\s+)?(?:mon|tues|wednes|thurs|fri|sa
  * The date of a stretch: the most precise; among equals, a written day over a bare weekday, then the nearest a trigger. A date that
  * belongs to a reporting verb is the report's, not the event's.
  */
-function chooseDate(text: string, dates: DateSpan[], triggers: TriggerSpan[]): DateSpan | null {
-  const { reporting } = assembleCues();
+function chooseDate(text: string, dates: DateSpan[], triggers: TriggerSpan[], { reporting }: Cues): DateSpan | null {
   let best: DateSpan | null = null;
   for (const d of dates) {
     if (!d.value.start && !d.value.partial) continue;

@@ -1,14 +1,17 @@
+import type { Codebook } from "../../codebook/schema.js";
 import type { Mention, PlaceSpan } from "../../model.js";
 import type { AnnotatedDoc } from "../annotated.js";
+import { assembleCues } from "./cues.js";
 import { buildFrames } from "./frames.js";
 import { mergeFrames } from "./merge.js";
 import { toMention } from "./mention.js";
 
 /** The last stage: reads every layer and writes the document's event mentions. */
-export function assembleMentions(a: AnnotatedDoc): Mention[] {
-  const drafts = mergeFrames(buildFrames(a));
+export function assembleMentions(a: AnnotatedDoc, codebook: Codebook): Mention[] {
+  const cues = assembleCues(codebook);
+  const drafts = mergeFrames(buildFrames(a, codebook), cues);
   const defaultPlace = mainPlace(a.places);
-  return drafts.map((d, i) => toMention(a, d, i + 1, { defaultPlace, main: i === 0 }));
+  return drafts.map((d, i) => toMention(a, d, i + 1, { defaultPlace, main: i === 0, cues }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ActorSpan, Count, Evidence, Mention, Perpetrator, PlaceSpan, Span, Target, Weapon } from "../../model.js";
 import { publicationDate, type AnnotatedDoc, type ClaimSpan, type TriggerSpan } from "../annotated.js";
 import type { Frame } from "./frames.js";
-import { assembleCues } from "./cues.js";
+import type { Cues } from "./cues.js";
 import type { Draft } from "./merge.js";
 
 const KIND_ORDER = { organization: 0, state: 1, individual: 2, unknown: 3 } as const;
@@ -13,6 +13,7 @@ export interface MentionContext {
   defaultPlace: PlaceSpan | null;
   /** Whether this is the document's first (main) event. */
   main: boolean;
+  cues: Cues;
 }
 
 /** Writes one draft as a contract mention, each value with the words it came from. */
@@ -21,11 +22,12 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   const cite = (field: string, s: Span) => evidence.push({ field, start: s.start, end: s.end, text: a.doc.text.slice(s.start, s.end) });
   const triggers = fromFrames(d.frames, (f) => f.triggers);
 
-  const attackTypes = attackTypesOf(triggers);
-  const main = mainTrigger(triggers);
+  const { cues } = ctx;
+  const attackTypes = attackTypesOf(triggers, cues);
+  const main = mainTrigger(triggers, cues);
   for (const t of triggers) cite("attackType", t);
 
-  const perpetrators = perpetratorsOf(a, d.frames);
+  const perpetrators = perpetratorsOf(a, d.frames, cues);
   if (!perpetrators.some((p) => p.kind === "organization" || p.kind === "state")) {
     const nearby = groupNearby(a, d.frames);
     if (nearby) perpetrators.unshift({ name: nearby.parent ?? nearby.name, kind: nearby.kind, text: nearby.text, status: "suspected" });
@@ -76,7 +78,7 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
     for (const p of perpetrators) if (claimant && p.name === (claimant.parent ?? claimant.name)) p.status = "claimed";
   }
 
-  const suicide = triggers.some((t) => t.suicide) || d.frames.some((f) => assembleCues().suicide.test(a.doc.clean.slice(f.start, f.end)));
+  const suicide = triggers.some((t) => t.suicide) || d.frames.some((f) => cues.suicide.test(a.doc.clean.slice(f.start, f.end)));
 
   const location = locationOf(d, ctx);
   if (location && d.place) cite("location", d.place);
@@ -119,18 +121,18 @@ function fromFrames<T>(frames: Frame[], of: (f: Frame) => T[]): T[] {
   return out;
 }
 
-function attackTypesOf(triggers: TriggerSpan[]): string[] {
+function attackTypesOf(triggers: TriggerSpan[], cues: Cues): string[] {
   const types = new Set(triggers.map((t) => t.attackType));
   for (const t of triggers) if (t.yields && types.has(t.yields) && !triggers.some((o) => o !== t && o.attackType === t.attackType && !o.yields)) types.delete(t.attackType);
   if (types.size > 1) types.delete("UNKNOWN");
-  return assembleCues().attackOrder.filter((x) => types.has(x));
+  return cues.attackOrder.filter((x) => types.has(x));
 }
 
-function mainTrigger(triggers: TriggerSpan[]): TriggerSpan {
+function mainTrigger(triggers: TriggerSpan[], cues: Cues): TriggerSpan {
   const strong = triggers.filter((t) => !t.weak);
   const pool = strong.length ? strong : triggers;
   let main = pool[0]!;
-  const order = assembleCues().attackOrder;
+  const order = cues.attackOrder;
   for (const t of pool) if (order.indexOf(t.attackType) < order.indexOf(main.attackType)) main = t;
   return main;
 }
@@ -172,9 +174,8 @@ function acledType(t: TriggerSpan, targets: Target[], perps: Perpetrator[]): [st
  * unnamed men named after the trigger ("killing two police officers") unless "by" introduces them.
  * A country that is the subject of an air strike or shelling is the state that struck.
  */
-function perpetratorsOf(a: AnnotatedDoc, frames: Frame[]): Perpetrator[] {
+function perpetratorsOf(a: AnnotatedDoc, frames: Frame[], cues: Cues): Perpetrator[] {
   const text = a.doc.clean;
-  const cues = assembleCues();
   const out: Perpetrator[] = [];
   const add = (p: Perpetrator) => {
     if (!out.some((x) => x.name === p.name)) out.push(p);

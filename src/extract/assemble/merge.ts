@@ -1,6 +1,6 @@
 import { DATE_PRECISION_RANK, PLACE_PRECISION_RANK, type DateSpan, type PlaceSpan } from "../../model.js";
 import { distanceKm } from "../../geo/candidates.js";
-import { assembleCues } from "./cues.js";
+import type { Cues } from "./cues.js";
 import { frameClass, type Frame, type FrameClass } from "./frames.js";
 
 /** The frames of one document that tell one happening. */
@@ -22,14 +22,14 @@ export interface Draft {
  * otherwise it starts an event of its own. Two frames never merge when their dates, places,
  * target nations, kinds or named groups disagree.
  */
-export function mergeFrames(frames: Frame[]): Draft[] {
+export function mergeFrames(frames: Frame[], cues: Cues): Draft[] {
   const drafts: Draft[] = [];
   // The event the story is about, and the one told last: "the attack" means the first, "that
   // attack" or "the same attack" the second ("... came after a raid on a hotel. That attack ...").
   let current: Draft | null = null;
   let latest: Draft | null = null;
   for (const f of frames) {
-    const traits = traitsOf(f);
+    const traits = traitsOf(f, cues);
     let target = chooseDraft(f, traits, drafts, f.demonstrative && latest ? latest : current);
     if (!target && substantive(f)) {
       target = { frames: [], cls: null, date: null, place: null, nations: new Set(), groups: new Set(), lastSentence: f.sentence };
@@ -122,9 +122,8 @@ interface Traits {
   groups: Set<string>;
 }
 
-function traitsOf(f: Frame): Traits {
+function traitsOf(f: Frame, { nationalTargets }: Cues): Traits {
   const nations = new Set<string>();
-  const { nationalTargets } = assembleCues();
   for (const t of f.targets) if (nationalTargets.has(t.type)) for (const n of t.nationalities) nations.add(n);
   const groups = new Set<string>();
   for (const a of f.actors) if (a.kind === "organization") groups.add(a.parent ?? a.name);

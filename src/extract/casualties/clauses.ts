@@ -1,4 +1,4 @@
-import { casualtyLexicon, type CasualtyLexicon, type Role } from "./lexicon.js";
+import type { CasualtyLexicon, Role } from "./lexicon.js";
 import { mayStartQuantity, quantityAt, type Quantity } from "./quantity.js";
 import { joined, type Token } from "./tokens.js";
 
@@ -85,7 +85,7 @@ function isSubset(t: readonly Token[], q: Quantity, lex: CasualtyLexicon): boole
   const and = q.first - 1;
   if (t[and]?.key !== "and") return false;
   for (let k = and - 1; k >= Math.max(0, and - 8) && joined(t[k + 1]!); k--) {
-    const before = quantityAt(t, k);
+    const before = quantityAt(t, k, lex.numbers);
     if (before && !before.needsNoun && before.end <= and) return isSubset(t, before, lex);
   }
   return false;
@@ -113,7 +113,7 @@ function nameEnd(t: readonly Token[], i: number, lex: CasualtyLexicon, caps: boo
 function groupAt(t: readonly Token[], i: number, lex: CasualtyLexicon, names: NameMode): Group | null {
   const perpetrator = lex.perpetrators.at(t, i);
   if (perpetrator) return { quantity: null, first: i, nounEnd: i + perpetrator.length };
-  const q = quantityAt(t, i);
+  const q = quantityAt(t, i, lex.numbers);
   if (!q && names !== "none") {
     const end = nameEnd(t, i, lex, names === "caps");
     return end > i ? { quantity: null, first: i, nounEnd: end, named: true } : null;
@@ -238,7 +238,7 @@ function predicateAfter(t: readonly Token[], j: number, lex: CasualtyLexicon, ar
     // A participle with no auxiliary follows its noun at once: "the 31 people killed in".
     if (predicate && (!predicate.reduced || k === j)) return predicate;
     if (lex.harmWords.has(tok.key) || lex.clauseBreaks.has(tok.key)) return null;
-    const q = quantityAt(t, k);
+    const q = quantityAt(t, k, lex.numbers);
     if (q && !q.needsNoun) return null;
     if (lex.relativePronouns.has(tok.key)) inRelative = true;
     else if (!inRelative && steps >= 8) return null;
@@ -299,14 +299,14 @@ function tollAt(t: readonly Token[], i: number, lex: CasualtyLexicon): Finding |
   if (!toll) return null;
   let p = i + toll.length;
   for (let n = 0; p < t.length && n < 4 && lex.tollLinks.has(t[p]!.key); n++) p++;
-  const q = quantityAt(t, p);
+  const q = quantityAt(t, p, lex.numbers);
   if (!q || q.needsNoun) return null;
   const group = { quantity: q, first: p, nounEnd: nounEnd(t, q.end, lex) };
   return finding(toll.value, i, group.nounEnd, [group], [i, i + toll.length]);
 }
 
 function subjectAt(t: readonly Token[], i: number, lex: CasualtyLexicon): Finding | null {
-  const q = quantityAt(t, i);
+  const q = quantityAt(t, i, lex.numbers);
   if (!q || isSubset(t, q, lex)) return null;
   // "10 dead", "40 wounded", "one dead terrorist", "a wounded soldier"
   const adjective = lex.forms.adjectives.at(t, q.end);
@@ -314,7 +314,7 @@ function subjectAt(t: readonly Token[], i: number, lex: CasualtyLexicon): Findin
     const after = q.end + adjective.length;
     const end = nounEnd(t, after, lex);
     if (q.needsNoun && end === after) return null;
-    if (!lex.forms.active.at(t, q.end) || !quantityAt(t, after)) {
+    if (!lex.forms.active.at(t, q.end) || !quantityAt(t, after, lex.numbers)) {
       // A victim's noun phrase only when a noun follows: "one dead terrorist", not "10 dead".
       return finding(adjective.value, i, end, [{ quantity: q, first: i, nounEnd: end > after ? end : q.end }], [q.end, after]);
     }
@@ -343,9 +343,8 @@ function singularAt(t: readonly Token[], k: number, lex: CasualtyLexicon): Findi
  * Every clause of the sentence's tokens that says people were killed, wounded or taken. `caps`:
  * the document is written in capitals, so names are told from common nouns by other signs.
  */
-export function findClauses(t: readonly Token[], caps: boolean): Finding[] {
+export function findClauses(t: readonly Token[], caps: boolean, lex: CasualtyLexicon): Finding[] {
   const names: NameMode = caps ? "caps" : "mixed";
-  const lex = casualtyLexicon();
   const found: Finding[] = [];
   const used = new Uint8Array(t.length);
   // Each count and each verb tells of one finding only.
@@ -363,7 +362,7 @@ export function findClauses(t: readonly Token[], caps: boolean): Finding[] {
   for (let i = 0; i < t.length; i++) {
     const key = t[i]!.key;
     if (lex.clauseStarts.has(key)) clauseStarts.push(i);
-    if (mayStartQuantity(key)) quantities.push(i);
+    if (mayStartQuantity(key, lex.numbers)) quantities.push(i);
     if (i > 0 && SINGULAR.has(key)) singulars.push(i);
   }
   // "no one was hurt" holds no count of one: zeros claim their words first.

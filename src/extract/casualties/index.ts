@@ -1,3 +1,4 @@
+import type { Codebook } from "../../codebook/schema.js";
 import type { Count, Doc } from "../../model.js";
 import type { AnnotatedDoc } from "../annotated.js";
 import { findClauses, type Finding } from "./clauses.js";
@@ -66,13 +67,14 @@ function victimsOf(doc: Doc, t: readonly Token[], f: Finding): VictimSpan[] {
  * nationals were injured") is not the event's figure. Figures of another event in the same
  * sentence are still figures of the sentence: the assembler decides where they belong.
  */
-export function findCasualties(a: CasualtySource, sentence: { start: number; end: number }): CasualtyFigures {
+export function findCasualties(a: CasualtySource, sentence: { start: number; end: number }, codebook: Codebook): CasualtyFigures {
   const { doc } = a;
+  const lex = casualtyLexicon(codebook);
   const figures: CasualtyFigure[] = [];
   const victims: VictimSpan[] = [];
-  if (!casualtyLexicon().mayReport.test(doc.clean.slice(sentence.start, sentence.end))) return { figures, victims };
+  if (!lex.mayReport.test(doc.clean.slice(sentence.start, sentence.end))) return { figures, victims };
   const t = tokenize(doc.clean, a.words, sentence.start, sentence.end);
-  for (const f of findClauses(t, a.allCaps)) {
+  for (const f of findClauses(t, a.allCaps, lex)) {
     if (f.role === "killed" || f.role === "wounded") figures.push(figureOf(doc, t, f));
     victims.push(...victimsOf(doc, t, f));
   }

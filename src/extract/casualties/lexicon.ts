@@ -1,5 +1,6 @@
 import { perCodebook } from "../../codebook/load.js";
-import type { CasualtiesFile } from "../../codebook/schema.js";
+import type { CasualtiesFile, Codebook } from "../../codebook/schema.js";
+import { numbersOf, type Numbers } from "./quantity.js";
 import { PhraseSet } from "./tokens.js";
 
 export type Role = "killed" | "wounded" | "kidnapped" | "other";
@@ -34,9 +35,10 @@ export interface CasualtyLexicon {
   clauseStarts: Set<string>;
   /** Cheap test that a sentence can report a casualty at all. */
   mayReport: RegExp;
+  numbers: Numbers;
 }
 
-export const casualtyLexicon: () => CasualtyLexicon = perCodebook((book) => build(book.casualties, book.clauses));
+export const casualtyLexicon: (book: Codebook) => CasualtyLexicon = perCodebook((book) => build(book.casualties, book.clauses, numbersOf(book)));
 
 /** codebook/clauses.yaml: where a clause ends inside a sentence. */
 export interface ClausesBook {
@@ -50,7 +52,7 @@ export function punctuationPattern(marks: readonly string[]): string {
   return [...marks].sort((a, b) => b.length - a.length).map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 }
 
-function build(book: CasualtiesFile, clauses: ClausesBook): CasualtyLexicon {
+function build(book: CasualtiesFile, clauses: ClausesBook, numbers: Numbers): CasualtyLexicon {
   const forms = {} as Record<Form, PhraseSet<Role>>;
   for (const form of FORMS) {
     const entries: [string, Role][] = [];
@@ -89,5 +91,6 @@ function build(book: CasualtiesFile, clauses: ClausesBook): CasualtyLexicon {
     harmWords,
     clauseStarts,
     mayReport: new RegExp(`\\b(?:${triggers.map((w) => w.replace(/[^a-z0-9]/g, "")).join("|")})`, "i"),
+    numbers,
   };
 }

@@ -1,5 +1,5 @@
-import { perCodebook } from "../../codebook/load.js";
-import { MONTH_NAME } from "../dates/calendar.js";
+import type { Codebook } from "../../codebook/schema.js";
+import { monthNames } from "../dates/book.js";
 import { PhraseSet, type Token } from "./tokens.js";
 
 type Bound = "min" | "max" | "below" | "approximate";
@@ -29,7 +29,7 @@ export interface Quantity {
 
 type Core = Omit<Quantity, "first">;
 
-interface Numbers {
+export interface Numbers {
   words: Map<string, { kind: "unit" | "ten" | "scale"; value: number }>;
   exact: PhraseSet<number>;
   vague: PhraseSet<{ min?: number; max?: number }>;
@@ -39,6 +39,8 @@ interface Numbers {
   labels: Set<string>;
   /** Every word a quantity can start with, digits aside: most words start none. */
   starts: Set<string>;
+  /** Month names: a number next to one is a day, not a count. */
+  months: Set<string>;
 }
 
 /** All digits ("31"): asked of nearly every word, so a loop rather than a regular expression. */
@@ -50,7 +52,8 @@ function isDigits(key: string): boolean {
   return key.length > 0;
 }
 
-const loadNumbers = perCodebook((codebook): Numbers => {
+/** codebook/numbers.yaml as the reader looks words up, with the months of dates.yaml. */
+export function numbersOf(codebook: Codebook): Numbers {
   const book: NumbersBook = codebook.numbers;
   const words = new Map<string, { kind: "unit" | "ten" | "scale"; value: number }>();
   for (const [w, v] of Object.entries(book.units)) words.set(w, { kind: "unit", value: v });
@@ -68,8 +71,9 @@ const loadNumbers = perCodebook((codebook): Numbers => {
     ordinals: new Set(book.ordinals),
     labels: new Set(book.labels),
     starts: new Set([...words.keys(), ...exact.firstWords(), ...vague.firstWords(), ...modifiers.firstWords(), ...book.articles]),
+    months: new Set(monthNames(codebook.dates)),
   };
-});
+}
 
 function isNumberWord(t: Token | undefined, n: Numbers): boolean {
   return !!t && (isDigits(t.key) || n.words.has(t.key));
@@ -110,7 +114,7 @@ function digitsAt(t: readonly Token[], j: number, n: Numbers): Core | null {
   if (next && /^[:.]$/.test(next.gap) && /^\d/.test(next.key)) return null;
   if ((next?.key === "a" || next?.key === "p") && t[end + 1]?.key === "m" && t[end + 1]!.gap === ".") return null;
   if (end === j + 1 && tok.key.length === 4 && value >= 1800 && value <= 2099) return null;
-  if ((next && MONTH_NAME.test(next.key)) || (t[j - 1] && MONTH_NAME.test(t[j - 1]!.key))) return null;
+  if ((next && n.months.has(next.key)) || (t[j - 1] && n.months.has(t[j - 1]!.key))) return null;
   if (t[j - 1] && n.labels.has(t[j - 1]!.key)) return null;
   // "Jose Perez, 57, was": an age between commas.
   if (tok.gap === "," && next?.gap === ",") return null;
@@ -146,15 +150,14 @@ function coreAt(t: readonly Token[], j: number, n: Numbers): Core | null {
 }
 
 /** Whether a quantity can start with the word whose key is `key`: most words start none. */
-export function mayStartQuantity(key: string): boolean {
-  return loadNumbers().starts.has(key) || isDigits(key);
+export function mayStartQuantity(key: string, n: Numbers): boolean {
+  return n.starts.has(key) || isDigits(key);
 }
 
 /** The number of people that starts at token `i`, with a bound before it ("at least seven"). */
-export function quantityAt(t: readonly Token[], i: number): Quantity | null {
-  const n = loadNumbers();
+export function quantityAt(t: readonly Token[], i: number, n: Numbers): Quantity | null {
   const key = t[i]?.key;
-  if (key === undefined || !mayStartQuantity(key)) return null;
+  if (key === undefined || !mayStartQuantity(key, n)) return null;
   const modifier = n.modifiers.at(t, i);
   if (modifier) {
     const core = coreAt(t, i + modifier.length, n);

@@ -61,5 +61,3 @@ export function latestWeekday(ref: Day, weekday: number): Day {
   return addDays(ref, -((weekdayOf(ref) - weekday + 7) % 7));
 }
 
-/** A month's name or its abbreviation, in lower case: a number next to it is a day, not a count. */
-export const MONTH_NAME = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;

@@ -1,4 +1,7 @@
 import { casual, strict, type Chrono, type ParsedResult } from "chrono-node";
+import { perCodebook } from "../../codebook/load.js";
+import type { Codebook } from "../../codebook/schema.js";
+import { dateWords, type DateWords } from "./book.js";
 import { isoDay, type Day } from "./calendar.js";
 import { neighbourDayParser, seasonParser } from "./parsers.js";
 import { anaphoricShiftRefiner, bareYearRefiner, monthOfRelativeYearRefiner, pastRefiner } from "./refiners.js";
@@ -13,19 +16,24 @@ const UNUSED_PARSERS = new Set([
   "ENEndOfCurrentMonthParser",
 ]);
 
-function configured(base: Chrono): Chrono {
+function configured(base: Chrono, words: DateWords): Chrono {
   const parser = base.clone();
   parser.parsers = parser.parsers.filter((p) => !UNUSED_PARSERS.has(p.constructor.name));
   parser.parsers.push(seasonParser, neighbourDayParser);
   // "the end of last year" is read as late in that year (see modifiers.ts), not its last day.
   parser.refiners = parser.refiners.filter((r) => r.constructor.name !== "ENEndOfPeriodRefiner");
-  parser.refiners.push(bareYearRefiner, anaphoricShiftRefiner, monthOfRelativeYearRefiner, pastRefiner);
+  parser.refiners.push(bareYearRefiner(words), anaphoricShiftRefiner, monthOfRelativeYearRefiner, pastRefiner);
   return parser;
 }
 
-/** The parser findDates runs: its expressions decide what excerpt.ts may leave out. */
-export const casualParser = configured(casual);
-const strictParser = configured(strict);
+/**
+ * The parsers, with the codebook's date words: `casual` is the one findDates runs, whose expressions
+ * decide what excerpt.ts may leave out; `strict` reads date lines.
+ */
+export const chronoParsers = perCodebook((book) => {
+  const words = dateWords(book);
+  return { casual: configured(casual, words), strict: configured(strict, words) };
+});
 
 /**
  * Without a publication date chrono still needs some reference; every value that depends on it is
@@ -38,11 +46,11 @@ function reference(ref: Day | null) {
 }
 
 /** Every date expression of `text` (casual English: weekdays, "yesterday", "last week" too). */
-export function parseCasual(text: string, ref: Day | null): ParsedResult[] {
-  return casualParser.parse(text, reference(ref), { forwardDate: false });
+export function parseCasual(text: string, ref: Day | null, codebook: Codebook): ParsedResult[] {
+  return chronoParsers(codebook).casual.parse(text, reference(ref), { forwardDate: false });
 }
 
 /** Only written-out dates ("13 April 2015", "3 JAN 90", ISO): for date lines. */
-export function parseStrict(text: string): ParsedResult[] {
-  return strictParser.parse(text, reference(null), { forwardDate: false });
+export function parseStrict(text: string, codebook: Codebook): ParsedResult[] {
+  return chronoParsers(codebook).strict.parse(text, reference(null), { forwardDate: false });
 }

@@ -1,6 +1,8 @@
+import type { Codebook } from "../../codebook/schema.js";
 import type { DateSpan, Doc, Sentence } from "../../model.js";
 import { sentenceAt } from "../patterns.js";
 import { isAllCaps } from "../words.js";
+import { dateWords } from "./book.js";
 import { addDays, isoDay, parseIsoDay, type Day } from "./calendar.js";
 import { parseCasual } from "./chrono.js";
 import { dateExcerpt, sourceOffset } from "./excerpt.js";
@@ -23,17 +25,18 @@ function blankTimeOfDayOf(text: string): string {
  * holding what the words give). Durations, clock times and "now" are not returned; "the previous
  * day" counts from the date the text spoke of last.
  */
-export function findDates(doc: Doc, sentences: Sentence[], published: string | undefined): DateSpan[] {
+export function findDates(doc: Doc, sentences: Sentence[], published: string | undefined, codebook: Codebook): DateSpan[] {
   const ref = parseIsoDay(published);
   const excerpt = dateExcerpt(doc.clean);
   const parsed = blankTimeOfDayOf(excerpt.text);
   // The words blanked are date words, so they lie in the excerpt: where it has none, neither has the text.
   const text = parsed === excerpt.text ? doc.clean : blankTimeOfDayOf(doc.clean);
   const caseSignificant = !isAllCaps(text);
+  const words = dateWords(codebook);
   const spans: DateSpan[] = [];
   let lastDay: Day | null = null;
-  for (const r of parseCasual(parsed, ref)) {
-    const candidate = readResult(r, sourceOffset(excerpt, r.index), text, ref, caseSignificant);
+  for (const r of parseCasual(parsed, ref, codebook)) {
+    const candidate = readResult(r, sourceOffset(excerpt, r.index), text, ref, caseSignificant, words);
     if (!candidate) continue;
     const resolved: DateCandidate = candidate.shift === undefined ? candidate : shifted(candidate, lastDay ?? ref);
     if (resolved.precision === "day" && resolved.range) lastDay = resolved.range[0];

@@ -1,3 +1,4 @@
+import type { Codebook } from "../../codebook/schema.js";
 import { isoDay } from "./calendar.js";
 import { parseStrict } from "./chrono.js";
 
@@ -25,14 +26,14 @@ function onlyLabels(rest: string): boolean {
  * 9:42 am", "Monday, 13 April 2015", "2015-04-13", or a wire dateline ("SAN SALVADOR, 3 JAN 90 --").
  * A dateline without a year ("TRIPOLI, April 12 (Reuters) -") is not enough alone: null.
  */
-export function findPublicationDate(text: string): { date: string; start: number; end: number } | null {
+export function findPublicationDate(text: string, codebook: Codebook): { date: string; start: number; end: number } | null {
   let lineStart = 0;
   while (lineStart < Math.min(HEAD, text.length)) {
     const newline = text.indexOf("\n", lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
     const line = text.slice(lineStart, lineEnd);
     if (/\d/.test(line)) {
-      for (const r of parseStrict(line)) {
+      for (const r of parseStrict(line, codebook)) {
         const c = r.start;
         if (!c.isCertain("year") || !c.isCertain("month") || !c.isCertain("day")) continue;
         const dateText = r.text.trimEnd();

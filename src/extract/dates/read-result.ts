@@ -1,6 +1,7 @@
 import type { ParsedComponents, ParsedResult } from "chrono-node";
 import type { DatePrecision, DateValue, Provenance } from "../../model.js";
 import { addDays, compareDays, daysInMonth, latestWeekday, weekStart, type Day } from "./calendar.js";
+import type { DateWords } from "./book.js";
 import { monthPart, partBefore, yearPart } from "./modifiers.js";
 import { TAG_ANAPHORIC, TAG_RELATIVE } from "./parsers.js";
 
@@ -20,16 +21,13 @@ export interface DateCandidate {
 // "now" is the moment of writing and "noon" a time: alone, neither dates an event.
 const NOT_DATES = ["casualReference/now", "casualReference/noon", "casualReference/midnight"];
 
-const CALENDAR_WORD =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))(?:day|nesday|urday|sday)?\b/gi;
-
 /**
  * In text with ordinary capitals, English always capitalises month and weekday names: a lower-case
  * "may" or "march" is a verb or a noun. Abbreviated weekdays alone ("Sun") are names of papers
  * more often than days in news prose.
  */
-function misreadCalendarWord(r: ParsedResult): boolean {
-  for (const m of r.text.matchAll(CALENDAR_WORD)) {
+function misreadCalendarWord(r: ParsedResult, words: DateWords): boolean {
+  for (const m of r.text.matchAll(words.calendarWord)) {
     if (m[0][0] !== m[0][0]!.toUpperCase()) return true;
     if (m[1] && m[0].length <= 4 && !r.start.isCertain("day")) return true;
   }
@@ -139,11 +137,11 @@ const RELATIVE_WORDS = /^(?:(?:earlier\s+)?this|(?:the\s+)?(?:last|previous))\s+
  * event: times alone, "now", durations and spans counted forward ("for three years", "a year
  * after"), a lower-case "may".
  */
-export function readResult(r: ParsedResult, index: number, text: string, ref: Day | null, caseSignificant: boolean): DateCandidate | null {
+export function readResult(r: ParsedResult, index: number, text: string, ref: Day | null, caseSignificant: boolean, words: DateWords): DateCandidate | null {
   const tags = r.tags();
   // "Tuesday noon" is still Tuesday.
   if (NOT_DATES.some((t) => tags.has(t)) && !r.start.isCertain("weekday")) return null;
-  if (caseSignificant && misreadCalendarWord(r)) return null;
+  if (caseSignificant && misreadCalendarWord(r, words)) return null;
 
   let start = index;
   let end = index + r.text.replace(TRAILING, "").length;
@@ -163,10 +161,10 @@ export function readResult(r: ParsedResult, index: number, text: string, ref: Da
     const read = ref ? relativeRange(phrase, c, ref) : null;
     const precision = read?.precision ?? (/week/.test(phrase) ? "week" : /month/.test(phrase) ? "month" : /year/.test(phrase) ? "year" : "day");
     let range = read?.range ?? null;
-    const part = precision === "month" || precision === "year" ? partBefore(text, index) : null;
+    const part = precision === "month" || precision === "year" ? partBefore(words, text, index) : null;
     if (part) {
       start = part.start;
-      if (range) range = precision === "month" ? monthPart(range[0].year, range[0].month, part.part) : yearPart(range[0].year, part.part);
+      if (range) range = precision === "month" ? monthPart(words, range[0].year, range[0].month, part.part) : yearPart(words, range[0].year, part.part);
     }
     return { start, end, precision, provenance: "inferred", range, partial: {} };
   }
@@ -193,15 +191,15 @@ export function readResult(r: ParsedResult, index: number, text: string, ref: Da
   } else if (c.isCertain("month") || c.isCertain("year")) {
     precision = c.isCertain("month") ? "month" : "year";
     const year = c.get("year")!;
-    const part = partBefore(text, index);
+    const part = partBefore(words, text, index);
     if (part) start = part.start;
     range =
       precision === "month"
         ? part
-          ? monthPart(year, c.get("month")!, part.part)
+          ? monthPart(words, year, c.get("month")!, part.part)
           : monthRange(year, c.get("month")!)
         : part
-          ? yearPart(year, part.part)
+          ? yearPart(words, year, part.part)
           : yearRange(year);
     stated = !relative && c.isCertain("year");
   } else return null;

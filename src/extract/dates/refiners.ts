@@ -1,6 +1,6 @@
 import type { ParsingComponents, ParsingResult, Refiner } from "chrono-node";
 import { compareDays, daysBetween, latestWeekday } from "./calendar.js";
-import { datesBook } from "./modifiers.js";
+import type { DateWords } from "./book.js";
 import { referenceDay, TAG_ANAPHORIC, TAG_RELATIVE } from "./parsers.js";
 
 // Refiners that fit chrono's results to news prose, which reports the past.
@@ -91,37 +91,27 @@ export const anaphoricShiftRefiner: Refiner = {
 };
 
 const YEAR = /\b(?:1[89]|20)\d\d\b/g;
-let yearCues: { before: RegExp; notAfter: RegExp } | null = null;
-
-function compileYearCues(): { before: RegExp; notAfter: RegExp } {
-  const book = datesBook();
-  return {
-    // The words that name a part of a year are cues too ("late 2011", "mid-2014").
-    before: new RegExp(`(?:\\b(?:${book.yearBefore.join("|")})\\s+|\\b(?:${Object.values(book.parts).flatMap((p) => p.before).join("|")})(?:\\s+|\\s*-\\s*))$`, "i"),
-    // Digits or letters run on ("20115", "2011s"), a range or a possessive follows, or people are counted.
-    notAfter: new RegExp(`^(?:[\\d,.]\\d|\\s*[-–]|['’]?s\\b|[\\p{L}\\d]|\\s+(?:${book.countedNouns.join("|")})\\b)`, "iu"),
-  };
-}
 
 /**
  * A bare year after a word that makes it a time ("in 2011", "since 2011", "a 2011 uprising",
  * "mid-2014"); a number that counts people ("the 2000 soldiers") is not one. A refiner, not a
  * parser: chrono's own filters drop any result that is digits alone.
  */
-export const bareYearRefiner: Refiner = {
-  refine: (context, results) => {
-    const cues = (yearCues ??= compileYearCues());
-    const added: ParsingResult[] = [];
-    for (const m of context.text.matchAll(YEAR)) {
-      const start = m.index!;
-      const end = start + m[0].length;
-      if (!cues.before.test(context.text.slice(Math.max(0, start - 12), start))) continue;
-      if (cues.notAfter.test(context.text.slice(end, end + 12))) continue;
-      if (results.some((r) => r.index < end && start < r.index + r.text.length)) continue;
-      const year = context.createParsingResult(start, m[0], { year: Number(m[0]) });
-      year.addTag("sitrep/year");
-      added.push(year);
-    }
-    return added.length === 0 ? results : [...results, ...added].sort((a, b) => a.index - b.index);
-  },
-};
+export function bareYearRefiner({ yearCues: cues }: DateWords): Refiner {
+  return {
+    refine: (context, results) => {
+      const added: ParsingResult[] = [];
+      for (const m of context.text.matchAll(YEAR)) {
+        const start = m.index!;
+        const end = start + m[0].length;
+        if (!cues.before.test(context.text.slice(Math.max(0, start - 12), start))) continue;
+        if (cues.notAfter.test(context.text.slice(end, end + 12))) continue;
+        if (results.some((r) => r.index < end && start < r.index + r.text.length)) continue;
+        const year = context.createParsingResult(start, m[0], { year: Number(m[0]) });
+        year.addTag("sitrep/year");
+        added.push(year);
+      }
+      return added.length === 0 ? results : [...results, ...added].sort((a, b) => a.index - b.index);
+    },
+  };
+}

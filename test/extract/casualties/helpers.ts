@@ -1,3 +1,4 @@
+import { activeCodebook } from "../../../src/codebook/load.js";
 import { findCasualties, type CasualtyFigures, type CasualtySource } from "../../../src/extract/casualties/index.js";
 import { isAllCaps, tokenizeWords } from "../../../src/extract/words.js";
 
@@ -8,7 +9,7 @@ export function sourceOf(text: string): CasualtySource {
 
 /** The figures of `text` read as one sentence. */
 export function figuresIn(text: string): CasualtyFigures {
-  return findCasualties(sourceOf(text), { start: 0, end: text.length });
+  return findCasualties(sourceOf(text), { start: 0, end: text.length }, activeCodebook());
 }
 
 /** [killed value, wounded value], undefined where the sentence gives none. */

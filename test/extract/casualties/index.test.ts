@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { activeCodebook } from "../../../src/codebook/load.js";
 import { findCasualties } from "../../../src/extract/casualties/index.js";
 import { counts, figuresIn, sourceOf } from "./helpers.js";
 
@@ -145,7 +146,7 @@ test("each figure of a sentence is listed; killed and wounded are the first of e
 
 test("offsets are into doc.text, also for a sentence that starts later in the document", () => {
   const text = "Talks resumed in the capital. Rebels said they killed 12 soldiers.";
-  const f = findCasualties(sourceOf(text), { start: 30, end: text.length });
+  const f = findCasualties(sourceOf(text), { start: 30, end: text.length }, activeCodebook());
   assert.equal(text.slice(f.killed!.start, f.killed!.end), "killed 12 soldiers");
   assert.equal(f.killed!.text, "killed 12 soldiers");
   assert.equal(text.slice(f.victims[0]!.start, f.victims[0]!.end), "12 soldiers");

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ParsingContext, type ParsedResult } from "chrono-node";
-import { casualParser, parseCasual } from "../../../src/extract/dates/chrono.js";
+import { activeCodebook } from "../../../src/codebook/load.js";
+import { chronoParsers, parseCasual } from "../../../src/extract/dates/chrono.js";
 import { dateExcerpt, sourceOffset } from "../../../src/extract/dates/excerpt.js";
 
 /**
@@ -69,7 +70,7 @@ test("the configured parsers take no letter but those of date words", () => {
   const context = new ParsingContext("", new Date(0), {});
   const stray = new Set<string>();
   const wildcards: string[] = [];
-  for (const parser of casualParser.parsers) {
+  for (const parser of chronoParsers(activeCodebook()).casual.parsers) {
     const spelled = spelledOut(parser.pattern(context).source);
     for (const word of spelled.words) if (!isDateWord(word)) stray.add(word);
     wildcards.push(...spelled.wildcards);
@@ -140,8 +141,8 @@ test("chrono finds in the excerpt exactly what it finds in the whole text", () =
     const text = next();
     const ref = i % 2 === 0 ? { year: 2015, month: 4, day: 13 } : null;
     const excerpt = dateExcerpt(text);
-    const whole = parseCasual(text, ref).map((r) => described(r, r.index));
-    const parts = parseCasual(excerpt.text, ref).map((r) => described(r, sourceOffset(excerpt, r.index)));
+    const whole = parseCasual(text, ref, activeCodebook()).map((r) => described(r, r.index));
+    const parts = parseCasual(excerpt.text, ref, activeCodebook()).map((r) => described(r, sourceOffset(excerpt, r.index)));
     assert.deepEqual(parts, whole, JSON.stringify(text));
   }
 });

@@ -1,4 +1,5 @@
 import type { DateSpan, Doc, Sentence } from "../../../src/model.js";
+import { activeCodebook } from "../../../src/codebook/load.js";
 import { findDates } from "../../../src/extract/dates/index.js";
 
 /** A document whose text is already clean, with a publication day or none. */
@@ -13,7 +14,7 @@ export function wholeText(doc: Doc): Sentence[] {
 
 export function datesIn(text: string, published?: string): DateSpan[] {
   const doc = docOf(text, published);
-  return findDates(doc, wholeText(doc), doc.published);
+  return findDates(doc, wholeText(doc), doc.published, activeCodebook());
 }
 
 /** The one date of `text`, as [start, end, precision, provenance]. */

@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { activeCodebook } from "../../../src/codebook/load.js";
 import { findDates } from "../../../src/extract/dates/index.js";
 import { datesIn, docOf, onlyDate } from "./helpers.js";
 
@@ -134,7 +135,7 @@ test("spans point into the text and name their sentence", () => {
   const spans = findDates(doc, [
     { index: 0, start: 0, end: 27, text: text.slice(0, 27) },
     { index: 1, start: 28, end: text.length, text: text.slice(28) },
-  ], doc.published);
+  ], doc.published, activeCodebook());
   assert.deepEqual(
     spans.map((s) => [s.text, s.sentence, text.slice(s.start, s.end)]),
     [

@@ -1,6 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { findPublicationDate } from "../../../src/extract/dates/index.js";
+import { activeCodebook } from "../../../src/codebook/load.js";
+import { findPublicationDate as findIn } from "../../../src/extract/dates/index.js";
+
+const findPublicationDate = (text: string) => findIn(text, activeCodebook());
 
 test("a date line under the headline is the publication date, with its offsets", () => {
   const text = "Rebels seize border post\nMarch 2, 2016, 10:15 am\n\nRebels seized a border post on Tuesday.";
