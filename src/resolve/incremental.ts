@@ -22,12 +22,13 @@ export async function resolveMentions(port: ResolvePort, mentions: SourcedMentio
   let frontier = mentions.map(features);
   for (const f of frontier) unresolved.set(f.mention.id, f.mention);
 
-  // Only mentions no event holds yet are looked up: a stored event's links were all followed
-  // when its component was recorded.
+  // Only mentions no event holds yet are looked up, a frontier at a time: a stored event's links
+  // were all followed when its component was recorded.
   while (frontier.length > 0) {
     const next: Features[] = [];
-    for (const f of frontier) {
-      for (const { mention, eventId } of await port.candidates(f.mention)) {
+    const found = await port.candidates(frontier.map((f) => f.mention));
+    for (const [i, f] of frontier.entries()) {
+      for (const { mention, eventId } of found[i]!) {
         if (unresolved.has(mention.id) || reachedEvents.has(eventId)) continue;
         const g = features(mention);
         const [a, b] = compareMentions(f.mention, mention) < 0 ? [f, g] : [g, f];

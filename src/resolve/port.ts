@@ -19,18 +19,19 @@ export interface ResolvedEvent {
 
 export interface ResolvePort {
   /**
-   * Stored mentions that might report the same event as `m`: at least every one the resolver
-   * could link to it (more is fine, fewer breaks the promise that ingesting one document at a
-   * time gives what re-resolution gives). That is:
+   * For each of `ms`, in their order, the stored mentions that might report the same event as it:
+   * at least every one the resolver could link to it (more is fine, fewer breaks the promise that
+   * ingesting one document at a time gives what re-resolution gives). For a mention `m`, that is:
    * - when `m` is dated: every mention whose date interval lies within a day of `m`'s, in the same
    *   country or with no country; and every mention of `m`'s country whose year is unknown
    *   (`date.start` null with a `partial` month, day or weekday);
    * - when `m`'s year is unknown: every mention of its country that says something of when;
    * - when `m` has neither a year nor a country, or says nothing of when (`isUndated`): none.
-   * `eventId` is "" for a stored mention that no event holds yet. `MentionIndex` in blocking.ts
-   * is the same rule in memory.
+   * `eventId` is "" for a stored mention that no event holds yet. All of `ms`
+   * are looked up at once: against a server, a round trip each would cost more than the rest of
+   * resolution. `MentionIndex` in blocking.ts is the same rule in memory.
    */
-  candidates(m: SourcedMention): Promise<{ mention: SourcedMention; eventId: string }[]>;
+  candidates(ms: SourcedMention[]): Promise<{ mention: SourcedMention; eventId: string }[][]>;
   /**
    * Every mention in force of the components these events belong to, with the event holding it,
    * that event's component and how many mentions it held when written (more than are read when

@@ -18,6 +18,20 @@ export interface Engine {
   unindexDocument(db: Kysely<Schema>, seq: number): Promise<void>;
   /** A subquery yielding the `documents.seq` of versions that match `query`. */
   matchingDocuments(query: TextQuery): RawBuilder<number>;
+  /**
+   * `rows` as a table named `alias` with text `columns`, bound as one value: a statement that
+   * joins a list of any length is one round trip and keeps one text (SQLite's prepared statements
+   * are kept by their text).
+   */
+  rowsTable(alias: string, columns: readonly string[], rows: Record<string, string | null>[]): RawBuilder<unknown>;
+  /**
+   * A SELECT of `keep` (columns of `outer`) and `columns`, joining each row of `outer` to the rows
+   * of `from` that `where` (which reads `outer`'s columns) selects, by an index for each row of
+   * `outer`. Left to choose, PostgreSQL's planner joins a list it cannot see into (`rowsTable`) by
+   * hashing or merging all of `from`, which grows with the store, where each row's own range of
+   * an index holds a few.
+   */
+  joinEach(outer: RawBuilder<unknown>, keep: RawBuilder<unknown>, inner: { columns: RawBuilder<unknown>; from: RawBuilder<unknown>; where: RawBuilder<unknown> }): RawBuilder<unknown>;
   /** An ORDER BY term on `column` that puts NULLs last in either direction. */
   nullsLast(column: RawBuilder<unknown>, descending: boolean): RawBuilder<unknown>;
   /**

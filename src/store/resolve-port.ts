@@ -1,7 +1,8 @@
-import { sql, type Kysely, type RawBuilder } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { AnalystDecision, SourcedMention } from "../model.js";
 import type { ResolvePort } from "../resolve/port.js";
 import { chunks } from "./chunks.js";
+import type { Engine } from "./engine.js";
 import { insertRows } from "./insert-rows.js";
 import type { MentionCache } from "./mention-cache.js";
 import { eventRow, SHORT_DATE_DAYS, sourcedMention } from "./rows.js";
@@ -38,19 +39,51 @@ function membersOfComponents(db: Kysely<Schema>, components: string[]) {
     .where("mentions.superseded", "=", 0);
 }
 
-// Run for every mention stored, so written as SQL rather than built: building and compiling a
-// seven-part union with the query builder took longer than SQLite takes to run it. Ids only: the
-// mentions themselves mostly come from the cache.
-const CANDIDATES_IN_FORCE = sql`SELECT mentions.id, event_sources.event_id
-FROM mentions LEFT JOIN event_sources ON event_sources.mention_id = mentions.id
-WHERE mentions.superseded = 0 AND mentions.undated = 0`;
+// Each kind of probe (a mention looked up) has its own list, joined to the mentions by the parts of
+// the rule that apply to it; a union of such joins rather than one join with OR, so that each part
+// is one range of an index for each probe. Written as SQL rather than built: run for every batch
+// stored, and building a union with the query builder took longer than SQLite takes to run it. Ids
+// only: the mentions themselves mostly come from the cache.
+const PROBE_COLUMNS = ["probe", "id", "country", "date_from", "date_to", "short_from", "long_from"] as const;
+type Probe = Record<(typeof PROBE_COLUMNS)[number], string | null>;
+
+/** A stored mention overlapping the probe's window, of short (0) or long (1) dates. */
+const overlapping = (long: 0 | 1) =>
+  sql`mentions.long_date = ${sql.lit(long)} AND mentions.date_start >= p.${sql.raw(long ? "long_from" : "short_from")}
+AND mentions.date_start <= p.date_to AND coalesce(mentions.date_end, mentions.date_start) >= p.date_from`;
+
+const PARTS = {
+  // Year unknown: every mention of the country that says something of when.
+  yearUnknown: [sql`mentions.country = p.country`],
+  // Dated, with a country: the same country or none, and the country's year-unknown mentions.
+  datedIn: [
+    ...([0, 1] as const).map((long) => sql`mentions.country = p.country AND ${overlapping(long)}`),
+    ...([0, 1] as const).map((long) => sql`mentions.country IS NULL AND ${overlapping(long)}`),
+    sql`mentions.country = p.country AND mentions.long_date = 0 AND mentions.date_start IS NULL`,
+  ],
+  // Dated, with no country: any country.
+  datedAnywhere: ([0, 1] as const).map(overlapping),
+};
+
+function probeOf(m: SourcedMention, probe: number): { kind: keyof typeof PARTS; row: Probe } | null {
+  if (isUndated(m)) return null;
+  const country = m.location?.country ?? null;
+  const start = m.date?.start ?? null;
+  const row: Probe = { probe: String(probe), id: m.id, country, date_from: null, date_to: null, short_from: null, long_from: null };
+  if (start === null) return country === null ? null : { kind: "yearUnknown", row };
+  row.date_from = shiftDate(start, -CANDIDATE_WINDOW_DAYS);
+  row.date_to = shiftDate(m.date?.end ?? start, CANDIDATE_WINDOW_DAYS);
+  row.short_from = shiftDate(row.date_from, -SHORT_DATE_DAYS);
+  row.long_from = shiftDate(row.date_from, -LONGEST_DATE_DAYS);
+  return { kind: country === null ? "datedAnywhere" : "datedIn", row };
+}
 
 /**
  * The resolver's view of the store, bound to `db`: a transaction, in which the analysts'
  * decisions do not change (only merge and split write them, each in a transaction of its own), so
  * they are read once. Queries find mention ids; the mentions come from `cache` where it has them.
  */
-export function resolvePort(db: Kysely<Schema>, cache: MentionCache): ResolvePort {
+export function resolvePort(db: Kysely<Schema>, engine: Engine, cache: MentionCache): ResolvePort {
   let decisions: Promise<AnalystDecision[]> | undefined;
   // What is not cached yet is read by id.
   const read = async (ids: string[]): Promise<Map<string, SourcedMention>> => {
@@ -77,41 +110,33 @@ export function resolvePort(db: Kysely<Schema>, cache: MentionCache): ResolvePor
     return found;
   };
   return {
-    async candidates(m: SourcedMention) {
-      const country = m.location?.country ?? null;
-      const start = m.date?.start ?? null;
-      if (isUndated(m)) return [];
-      // A union rather than one query with OR, so that each part is one range of an index.
-      const parts: RawBuilder<unknown>[] = [];
-      const part = (...conditions: RawBuilder<unknown>[]) =>
-        parts.push(sql`${CANDIDATES_IN_FORCE} AND mentions.id <> ${m.id} AND ${sql.join(conditions, sql` AND `)}`);
-      if (start === null) {
-        if (country === null) return [];
-        part(sql`mentions.country = ${country}`);
-      } else {
-        const from = shiftDate(start, -CANDIDATE_WINDOW_DAYS);
-        const to = shiftDate(m.date?.end ?? start, CANDIDATE_WINDOW_DAYS);
-        const overlapping = (...where: RawBuilder<unknown>[]) => {
-          for (const long of [0, 1]) {
-            const earliest = shiftDate(from, -(long ? LONGEST_DATE_DAYS : SHORT_DATE_DAYS));
-            part(
-              ...where,
-              sql`mentions.long_date = ${long} AND mentions.date_start >= ${earliest} AND mentions.date_start <= ${to}`,
-              sql`coalesce(mentions.date_end, mentions.date_start) >= ${from}`,
-            );
-          }
-        };
-        if (country === null) overlapping();
-        else {
-          overlapping(sql`mentions.country = ${country}`);
-          overlapping(sql`mentions.country IS NULL`);
-          part(sql`mentions.country = ${country} AND mentions.long_date = 0 AND mentions.date_start IS NULL`);
-        }
+    async candidates(ms: SourcedMention[]) {
+      const probes = new Map<keyof typeof PARTS, Probe[]>();
+      for (const [i, m] of ms.entries()) {
+        const probe = probeOf(m, i);
+        if (!probe) continue;
+        const rows = probes.get(probe.kind);
+        if (rows) rows.push(probe.row);
+        else probes.set(probe.kind, [probe.row]);
       }
-      const { rows } = await sql<{ id: string; event_id: string | null }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+      const found: { mention: SourcedMention; eventId: string }[][] = ms.map(() => []);
+      if (probes.size === 0) return found;
+      // Each list is bound once, however many parts read it.
+      const lists = [...probes].map(([kind, rows]) => sql`${sql.id(kind)} AS (SELECT * FROM ${engine.rowsTable("p", PROBE_COLUMNS, rows)})`);
+      const parts = [...probes.keys()].flatMap((kind) =>
+        PARTS[kind].map((part) =>
+          engine.joinEach(sql`${sql.id(kind)} AS p`, sql`p.probe`, {
+            columns: sql`mentions.id, event_sources.event_id`,
+            from: sql`mentions LEFT JOIN event_sources ON event_sources.mention_id = mentions.id`,
+            where: sql`mentions.superseded = 0 AND mentions.undated = 0 AND mentions.id <> p.id AND ${part}`,
+          }),
+        ),
+      );
+      const { rows } = await sql<{ probe: string; id: string; event_id: string | null }>`WITH ${sql.join(lists)} ${sql.join(parts, sql` UNION ALL `)}`.execute(db);
       const mentions = await read(rows.map((row) => row.id));
       // The port's convention for a stored mention that no event holds yet is an eventId of "".
-      return rows.map((row) => ({ mention: mentions.get(row.id)!, eventId: row.event_id ?? "" }));
+      for (const row of rows) found[Number(row.probe)]!.push({ mention: mentions.get(row.id)!, eventId: row.event_id ?? "" });
+      return found;
     },
 
     async components(eventIds: string[]) {

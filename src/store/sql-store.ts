@@ -80,7 +80,7 @@ export class SqlStore implements Store {
       }
       try {
         await this.engine.lock(trx, [RESOLUTION]);
-        await resolveMentions(resolvePort(trx, this.mentions), fresh, { rule: this.rule });
+        await resolveMentions(resolvePort(trx, this.engine, this.mentions), fresh, { rule: this.rule });
       } catch (err) {
         throw new ResolutionFailure((err as Error).message);
       }
@@ -188,7 +188,7 @@ export class SqlStore implements Store {
    * change which of a component's links are joined.
    */
   private async rebuild(db: Db, eventIds: string[]): Promise<void> {
-    await resolveComponents(resolvePort(db, this.mentions), eventIds, [], { rule: this.rule });
+    await resolveComponents(resolvePort(db, this.engine, this.mentions), eventIds, [], { rule: this.rule });
   }
 
   /** The events now holding these mentions, by id. */
@@ -372,7 +372,7 @@ GROUP BY document_seq ORDER BY count(*) DESC, document_seq DESC LIMIT ${sql.lit(
   async reresolve(rule: ReconcileRule = this.rule): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       await this.engine.lock(trx, [RESOLUTION]);
-      const port = resolvePort(trx, this.mentions);
+      const port = resolvePort(trx, this.engine, this.mentions);
       const mentions = await trx
         .selectFrom("mentions")
         .innerJoin("documents", "documents.seq", "mentions.document_seq")

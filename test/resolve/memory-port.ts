@@ -32,8 +32,8 @@ export class MemoryResolvePort implements ResolvePort {
     return [...this.stored.values()];
   }
 
-  async candidates(m: SourcedMention) {
-    return this.index.candidates(features(m)).map((g) => ({ mention: g.mention, eventId: this.eventOf.get(g.mention.id) ?? "" }));
+  async candidates(ms: SourcedMention[]) {
+    return ms.map((m) => this.index.candidates(features(m)).map((g) => ({ mention: g.mention, eventId: this.eventOf.get(g.mention.id) ?? "" })));
   }
 
   async components(eventIds: string[]) {

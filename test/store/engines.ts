@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { test, type TestContext } from "node:test";
 import Database from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, type KyselyPlugin } from "kysely";
 import pg from "pg";
 import type { ReconcileRule } from "../../src/model.js";
 import { openStore } from "../../src/store/open.js";
@@ -68,6 +68,23 @@ export function rawConnection(t: Cleanups, location: string): Kysely<Schema> {
   const db = new Kysely<Schema>({ dialect });
   t.after(() => db.destroy());
   return db;
+}
+
+/**
+ * `db` counting the statements it sends, each a round trip to a server: what the store's queries
+ * cost, counted on a real store rather than a stand-in.
+ */
+export function countingStatements(db: Kysely<Schema>): { db: Kysely<Schema>; statements: () => number } {
+  let statements = 0;
+  const counter: KyselyPlugin = {
+    transformQuery: ({ node }) => node,
+    // Every statement executed passes here once, those compiled by hand (insert-rows.ts) included.
+    transformResult: async ({ result }) => {
+      statements++;
+      return result;
+    },
+  };
+  return { db: db.withPlugin(counter), statements: () => statements };
 }
 
 /** One test per engine, named after it. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Doc, Mention } from "../../src/model.js";
+import type { DateValue, Doc, Mention } from "../../src/model.js";
 import { contentHash } from "../../src/store/content-hash.js";
 import type { IngestEntry, IngestOutcome, Store } from "../../src/store/store.js";
 
@@ -30,6 +30,8 @@ export function doc(id: string, text: string, extra: Partial<Doc> = {}): Doc {
 
 export interface MentionSketch {
   date?: string | null;
+  /** With no date: what the report says of when without a year (a year-unknown date). */
+  partial?: DateValue["partial"];
   country?: string | null;
   lat?: number;
   lon?: number;
@@ -49,7 +51,12 @@ export function mention(documentId: string, s: MentionSketch = {}): Mention {
   return {
     documentId,
     id: s.id ?? "m1",
-    date: date === null ? null : { start: date, end: date, precision: "day", text: "on Sunday", provenance: "inferred" },
+    date:
+      date !== null
+        ? { start: date, end: date, precision: "day", text: "on Sunday", provenance: "inferred" }
+        : s.partial
+          ? { start: null, end: null, precision: "day", text: "on Sunday", provenance: "stated", partial: s.partial }
+          : null,
     location:
       country === null
         ? null

@@ -47,6 +47,14 @@ export const postgresEngine: Engine = {
     return sql<number>`(SELECT seq FROM documents_fts WHERE words @@ websearch_to_tsquery('sitrep', ${query.text}))`;
   },
 
+  rowsTable: (alias, columns, rows) =>
+    sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS ${sql.id(alias)}(${sql.join(columns.map((c) => sql`${sql.id(c)} text`))})`,
+
+  // A lateral subquery, run for each row of `outer`; OFFSET 0 keeps the planner from flattening it
+  // into a plain join, which it would then hash.
+  joinEach: (outer, keep, { columns, from, where }) =>
+    sql`SELECT ${keep}, found.* FROM ${outer} CROSS JOIN LATERAL (SELECT ${columns} FROM ${from} WHERE ${where} OFFSET 0) AS found`,
+
   nullsLast: (column, descending) => sql`${column} ${sql.raw(descending ? "DESC" : "ASC")} NULLS LAST`,
 
   async lock(trx, keys) {

@@ -55,6 +55,12 @@ export const sqliteEngine: Engine = {
     return sql<number>`(SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${ftsQuery(query)})`;
   },
 
+  rowsTable: (alias, columns, rows) =>
+    sql`(SELECT ${sql.join(columns.map((c) => sql`json_extract(value, ${sql.lit(`$.${c}`)}) AS ${sql.id(c)}`))} FROM json_each(${JSON.stringify(rows)})) AS ${sql.id(alias)}`,
+
+  // SQLite takes the left table of a CROSS JOIN first, and looks the right one up for each of its rows.
+  joinEach: (outer, keep, { columns, from, where }) => sql`SELECT ${keep}, ${columns} FROM ${outer} CROSS JOIN ${from} WHERE ${where}`,
+
   // Descending already puts NULLs last, and leaves the index on the column usable for the sort.
   nullsLast: (column, descending) => (descending ? sql`${column} DESC` : sql`${column} IS NULL, ${column} ASC`),
 
