@@ -9,7 +9,6 @@ import { ACTOR_KINDS, ATTACK_TYPES, EVENT_TYPES, PLACE_PRECISIONS, SUB_EVENT_TYP
 // from the middle of an extraction.
 
 const text = z.string().min(1);
-const words = z.array(text);
 const count = z.int().nonnegative();
 
 function code<const T extends readonly [string, ...string[]]>(list: T, what: string) {
@@ -54,6 +53,8 @@ const wordPattern = compiles((source) => new RegExp(source, "i"));
 const boilerplatePattern = compiles((source) => new RegExp(source, /\\[pP]\{|\\u\{/.test(source) ? "u" : ""));
 /** A phrase of words looked up in a `PhraseLexicon`; a trailing "*" matches any ending of the last word. */
 const phrase = text.superRefine((source, ctx) => {
+  // Inside a word a "*" is read as a break between two words, and the phrase matches nothing.
+  if (/\*(?!\s*$)/.test(source)) return ctx.addIssue({ code: "custom", message: `phrase ${JSON.stringify(source)}: a "*" matches any ending only at the end of the last word` });
   const error = compileError(() => new PhraseLexicon<true>().add(source, true));
   if (error) ctx.addIssue({ code: "custom", message: error });
 });
@@ -105,7 +106,18 @@ function distinct<T extends z.ZodArray>(what: string, list: T, keysOf: (items: u
   return list.superRefine((xs, ctx) => reportAgain(what, keysOf(xs), ctx), always);
 }
 
+/**
+ * A list whose entries are each written once: a repeat is dead at best, and at worst the sign of
+ * an edit made in one place and not the other.
+ */
+function listOf<T extends z.ZodType<string>>(item: T, what = "entry", keyOf?: (s: string) => string) {
+  return distinct(what, z.array(item), (xs) => stringsAt(xs, [], keyOf));
+}
+
+const words = listOf(text);
 const patternList = distinct("pattern", z.array(wordPattern).min(1), (ps) => stringsAt(ps, []));
+/** Phrases looked up in one lexicon: phrases with one key are one phrase. */
+const phrases = listOf(phrase, "phrase", phraseKey);
 
 // --- triggers.yaml (src/extract/triggers.ts) -----------------------------------------------------
 
@@ -206,9 +218,20 @@ function aliasKeys(group: unknown, index: number): Keyed[] {
 const actorsFile = z
   .strictObject({
     groups: distinct("alias", distinct("group", z.array(actorGroup), (groups) => namesAt(groups, [])), (groups) => groups.flatMap(aliasKeys)),
-    state: z.array(phrase),
-    unknown: z.array(phrase),
+    state: phrases,
+    unknown: phrases,
   })
+  // One lexicon holds them all and the first phrase added wins: a group's alias, then state forces,
+  // then the unnamed. A phrase written again in a later list is never read there.
+  .superRefine(
+    (book, ctx) =>
+      reportAgain("phrase", [
+        ...firstOfEach(items(book.groups).flatMap(aliasKeys)).map((k) => ({ ...k, path: ["groups", ...k.path] })),
+        ...firstOfEach(stringsAt(book.state, ["state"], phraseKey)),
+        ...firstOfEach(stringsAt(book.unknown, ["unknown"], phraseKey)),
+      ], ctx),
+    always,
+  )
   .superRefine((book, ctx) => {
     const names = new Set(book.groups.map((g) => g.name));
     book.groups.forEach((g, i) => {
@@ -286,21 +309,21 @@ const numbersFile = z.strictObject({
 const clausesFile = z.strictObject({
   punctuation: words,
   // Joined into the trigger scope's expression, in Unicode mode.
-  words: z.array(compiles((source) => new RegExp(source, "u"))),
+  words: listOf(compiles((source) => new RegExp(source, "u")), "pattern"),
   relativePronouns: words,
 });
 
 /** A part of a month or a year: the words that name it (joined into one expression), and its first and last day or month. */
 const datePart = z.strictObject({
-  before: z.array(wordPattern),
-  of: z.array(wordPattern),
+  before: listOf(wordPattern, "pattern"),
+  of: listOf(wordPattern, "pattern"),
   month: z.tuple([z.int().min(1).max(31), z.int().min(1).max(31)]),
   year: z.tuple([z.int().min(1).max(12), z.int().min(1).max(12)]),
 });
 
 const datesFile = z.strictObject({
   /** January to December, each name written out first, then its short forms. */
-  months: z.array(z.array(text).min(1)).length(12),
+  months: distinct("month name", z.array(words.min(1)).length(12), (months) => months.flatMap((names, i) => firstOfEach(stringsAt(names, [i])))),
   parts: z.record(text, datePart),
   yearBefore: words,
   countedNouns: words,
@@ -376,13 +399,14 @@ const assembleFile = z.strictObject({
   definiteNoun: words,
   locatives: words,
   reporting: words,
-  attackOrder: z.array(attackType),
+  attackOrder: listOf(attackType),
+  crowdOrder: listOf(subEventType),
   placeBefore: words,
   targetBefore: words,
   agentBefore: words,
   suicide: words,
   articles: words,
-  nationalTargets: z.array(code(TARGET_TYPES, "target types")),
+  nationalTargets: listOf(code(TARGET_TYPES, "target types")),
 });
 
 // --- the codebook --------------------------------------------------------------------------------

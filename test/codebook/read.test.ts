@@ -118,6 +118,25 @@ unknown: [gunmen]
   ]);
 });
 
+test("a word written twice in a plain list, a phrase in two of the actors' lists and a \"*\" inside a word are named", (t) => {
+  const dir = copy(t, {
+    "abbreviations.yaml": "abbreviations: [mr, dr,\n  gen, mr]\n",
+    "actors.yaml": `groups:
+  - name: Harbour Front
+    kind: organization
+    aliases: [harbour squad]
+state: [army, Harbour Squad]
+unknown: [gunmen]
+`,
+    "targets.yaml": "targets:\n  POLICE: [police station*, policem*n]\nphraseEdges: [at]\n",
+  });
+  assert.deepEqual(problems(dir), [
+    'codebook/abbreviations.yaml:2: abbreviations[3]: entry "mr" again (first at line 1)',
+    'codebook/actors.yaml:5: state[1]: phrase "harbour squad" again (first at line 4)',
+    'codebook/targets.yaml:2: targets.POLICE[1]: phrase "policem*n": a "*" matches any ending only at the end of the last word',
+  ]);
+});
+
 test("a missing file and a file that is not YAML are named, and the rest still checked", (t) => {
   const dir = copy(t, { "weapons.yaml": null, "claims.yaml": "claim: [claimed responsibility\ndenial: []\n", "numbers.yaml": "units: { one: -1 }\n" });
   const found = problems(dir);

@@ -24,3 +24,11 @@ test("lexicon heads: businesses, police, the military, worshippers", () => {
   assert.ok(types("Soldiers at a checkpoint were shot.").includes("MILITARY"));
   assert.ok(types("A bomber targeted worshippers at a mosque.").includes("RELIGIOUS_FIGURES_INSTITUTIONS"));
 });
+
+test("a head ending in -man or -men is listed in both forms: a policeman, servicemen, a cameraman", () => {
+  const types = (text: string) => targetsOf(text).map((t) => t.type);
+  assert.deepEqual(types("Gunmen shot a policeman on Sunday."), ["POLICE"]);
+  assert.deepEqual(types("Two policemen were wounded by the blast."), ["POLICE"]);
+  assert.deepEqual(types("A sniper shot two servicemen."), ["MILITARY"]);
+  assert.deepEqual(types("Gunmen abducted a cameraman."), ["JOURNALISTS_MEDIA"]);
+});

@@ -11,6 +11,7 @@ export interface AssembleBook {
   locatives: string[];
   reporting: string[];
   attackOrder: string[];
+  crowdOrder: string[];
   placeBefore: string[];
   targetBefore: string[];
   agentBefore: string[];
@@ -36,6 +37,7 @@ export interface Cues {
   /** Anywhere in a stretch. */
   suicide: RegExp;
   attackOrder: readonly string[];
+  crowdOrder: readonly string[];
   nationalTargets: ReadonlySet<string>;
 }
 
@@ -65,6 +67,7 @@ export function compileCues(book: AssembleBook): Cues {
     agentBefore: new RegExp(`${words(book.agentBefore)}\\s+${article}$`, "iu"),
     suicide: new RegExp(`${words(book.suicide)}${NOT_BEFORE_LETTER}`, "iu"),
     attackOrder: book.attackOrder,
+    crowdOrder: book.crowdOrder,
     nationalTargets: new Set(book.nationalTargets),
   };
 }

@@ -87,7 +87,7 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
 
   const first = d.frames.find((f) => a.sentences[f.sentence]!.text.length > 0) ?? d.frames[0]!;
   const sentence = a.sentences[first.sentence]!;
-  const [eventType, subEventType] = crowdType(main, triggers, perpetrators) ?? acledType(main, targets, perpetrators);
+  const [eventType, subEventType] = crowdType(main, triggers, perpetrators, cues) ?? acledType(main, targets, perpetrators);
 
   const mention: Mention = {
     documentId: a.doc.id,
@@ -137,21 +137,19 @@ function mainTrigger(triggers: TriggerSpan[], cues: Cues): TriggerSpan {
   return main;
 }
 
-// ACLED's order among the crowd's sub-event types: a crowd's own violence makes a riot, however
-// the gathering is also described; an intervention outweighs a peaceful gathering.
-const CROWD_ORDER = ["MOB_VIOLENCE", "VIOLENT_DEMONSTRATION", "EXCESSIVE_FORCE_AGAINST_PROTESTERS", "PROTEST_WITH_INTERVENTION", "PEACEFUL_PROTEST"];
 const isCrowd = (t: TriggerSpan) => t.eventType === "PROTESTS" || t.eventType === "RIOTS";
 
 /**
- * The ACLED type of an event a crowd is part of: the gravest crowd words of the event; or, where
- * violence other than a bombing is told in the same sentence as a gathering, force against the protesters when state
- * forces did it and a riot when anyone else did. Null when no crowd is in the event.
+ * The ACLED type of an event a crowd is part of: the gravest crowd words of the event (by
+ * assemble.yaml's crowdOrder); or, where violence other than a bombing is told in the same sentence
+ * as a gathering, force against the protesters when state forces did it and a riot when anyone
+ * else did. Null when no crowd is in the event.
  */
-function crowdType(main: TriggerSpan, triggers: TriggerSpan[], perps: Perpetrator[]): [string, string] | null {
+function crowdType(main: TriggerSpan, triggers: TriggerSpan[], perps: Perpetrator[], { crowdOrder }: Cues): [string, string] | null {
   const crowd = triggers.filter(isCrowd);
   if (crowd.length === 0) return null;
   if (isCrowd(main)) {
-    const gravest = crowd.reduce((x, y) => (CROWD_ORDER.indexOf(y.subEventType) < CROWD_ORDER.indexOf(x.subEventType) ? y : x));
+    const gravest = crowd.reduce((x, y) => (crowdOrder.indexOf(y.subEventType) < crowdOrder.indexOf(x.subEventType) ? y : x));
     return [gravest.eventType, gravest.subEventType];
   }
   // A bomb at a gathering is remote violence, whoever set it.

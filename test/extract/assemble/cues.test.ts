@@ -12,6 +12,7 @@ const book: AssembleBook = {
   locatives: ["in"],
   reporting: ["said"],
   attackOrder: ["ASSASSINATION", "ARMED_ASSAULT"],
+  crowdOrder: ["MOB_VIOLENCE", "PEACEFUL_PROTEST"],
   placeBefore: ["in"],
   targetBefore: ["against", "positions of"],
   agentBefore: ["by"],

@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { activeCodebook } from "../../../src/codebook/load.js";
 import { extractDocument } from "../../../src/extract/pipeline.js";
 
 const extract = (text: string, published = "2019-06-10") => extractDocument({ id: "a", text, published }).mentions;
@@ -110,6 +111,15 @@ test("a gathering is a peaceful protest; violence by the crowd in the same sente
   const [riot] = extract("Protesters held a rally in Kathmandu on Sunday and torched two buses.");
   assert.equal(riot?.eventType, "RIOTS");
   assert.equal(riot?.subEventType, "VIOLENT_DEMONSTRATION");
+});
+
+test("of a crowd's words in one event the gravest by the codebook's crowdOrder gives the type", () => {
+  // Written for this test: a gathering and stones thrown by its crowd.
+  const src = { id: "a", text: "Protesters held a rally in Kathmandu on Sunday and pelted the police with stones.", published: "2019-06-10" };
+  assert.equal(extractDocument(src).mentions[0]?.subEventType, "VIOLENT_DEMONSTRATION");
+  const shipped = activeCodebook();
+  const calmFirst = { ...shipped, assemble: { ...shipped.assemble, crowdOrder: [...shipped.assemble.crowdOrder].reverse() } };
+  assert.equal(extractDocument(src, { codebook: calmFirst }).mentions[0]?.subEventType, "PEACEFUL_PROTEST");
 });
 
 test("state forces firing on a gathering are excessive force against protesters; a bomb there is remote violence", () => {
