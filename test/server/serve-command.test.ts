@@ -4,7 +4,11 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { EventRecord } from "../../src/model.js";
 import { projectRoot } from "../../src/paths.js";
+import { REPORTS } from "../cli/articles.js";
+import { sitrep } from "../cli/run.js";
+import { fixtureStore } from "./fixture.js";
 
 const bin = join(projectRoot, "bin/sitrep.js");
 
@@ -48,5 +52,50 @@ test("sitrep serve refuses a non-loopback address without SITREP_TOKEN, saying w
     assert.match(run.stderr(), /SITREP_TOKEN/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Asks `check` again until it holds: another server's answers may be cached for a moment. */
+async function eventually(what: string, check: () => Promise<boolean>): Promise<void> {
+  for (const deadline = Date.now() + 60_000; !(await check()); ) {
+    if (Date.now() > deadline) assert.fail(`never: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+test("two sitrep serve processes on one PostgreSQL database see each other's writes", { timeout: 180_000 }, async (t) => {
+  const fixture = await fixtureStore("postgres");
+  const servers = [0, 1].map(() => serve(["--db", fixture.path, "--port", "0"], { SITREP_TOKEN: "s3cret" }));
+  t.after(async () => {
+    await Promise.all(servers.map((s) => (s.child.kill("SIGTERM"), s.exited)));
+    await fixture.dispose();
+  });
+  const [one, other] = await Promise.all(servers.map((s) => s.listening));
+  const status = async (url: string) => (await fetch(url)).status;
+
+  // A document stored through one server is served by the other.
+  const posted = await fetch(`${one}/api/documents`, {
+    method: "POST",
+    body: JSON.stringify({ id: "posted-to-one", text: REPORTS[1], published: "2021-03-17" }),
+    headers: { "Content-Type": "application/json", Authorization: "Bearer s3cret" },
+  });
+  assert.equal(posted.status, 200);
+  await eventually("the other server has the posted document", async () => (await status(`${other}/api/documents/posted-to-one`)) === 200);
+
+  // An analyst's merge (the CLI, a third process on the database) shows on both servers.
+  const [first, second] = (await fixture.store.listEvents({})).items as [EventRecord, EventRecord];
+  const merge = await sitrep(["event", "merge", first.id, second.id, "--db", fixture.path, "--json"]);
+  assert.equal(merge.code, 0, merge.stderr);
+  const merged = JSON.parse(merge.stdout) as EventRecord;
+  const documentsOf = (...events: EventRecord[]) => events.flatMap((e) => e.sources.map((s) => s.documentId)).sort();
+  assert.deepEqual(documentsOf(merged), documentsOf(first, second));
+  const gone = [first.id, second.id].filter((id) => id !== merged.id);
+  assert.equal(gone.length, 1);
+  for (const url of [one, other]) {
+    await eventually(`${url} serves the merged event`, async () => {
+      const answer = await fetch(`${url}/api/events/${encodeURIComponent(merged.id)}`);
+      const event = answer.status === 200 ? ((await answer.json()) as EventRecord) : null;
+      return event !== null && documentsOf(event).join() === documentsOf(merged).join() && (await status(`${url}/api/events/${encodeURIComponent(gone[0]!)}`)) === 404;
+    });
   }
 });
