@@ -17,6 +17,8 @@ export interface TriggerSpan extends Span {
   anaphoric: boolean;
   stateAction: boolean;
   yields?: string;
+  /** The attack type when nothing else in the event says how it was done ("murdered": an armed assault). */
+  otherwise?: string;
   /** A kind of happening told apart from attacks of other kinds ("beheading"). */
   happening?: string;
   /** Why the trigger reports no event (a threat, a plan, a foiled plot), when it does not. */

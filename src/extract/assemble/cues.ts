@@ -12,6 +12,7 @@ export interface AssembleBook {
   reporting: string[];
   attackOrder: string[];
   crowdOrder: string[];
+  weaponAttack: Record<string, string>;
   placeBefore: string[];
   targetBefore: string[];
   agentBefore: string[];
@@ -38,6 +39,8 @@ export interface Cues {
   suicide: RegExp;
   attackOrder: readonly string[];
   crowdOrder: readonly string[];
+  /** The attack type a weapon tells when no trigger of the event does. */
+  weaponAttack: ReadonlyMap<string, string>;
   nationalTargets: ReadonlySet<string>;
 }
 
@@ -68,6 +71,7 @@ export function compileCues(book: AssembleBook): Cues {
     suicide: new RegExp(`${words(book.suicide)}${NOT_BEFORE_LETTER}`, "iu"),
     attackOrder: book.attackOrder,
     crowdOrder: book.crowdOrder,
+    weaponAttack: new Map(Object.entries(book.weaponAttack)),
     nationalTargets: new Set(book.nationalTargets),
   };
 }

@@ -23,7 +23,6 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   const triggers = fromFrames(d.frames, (f) => f.triggers);
 
   const { cues } = ctx;
-  const attackTypes = attackTypesOf(triggers, cues);
   const main = mainTrigger(triggers, cues);
   for (const t of triggers) cite("attackType", t);
 
@@ -59,6 +58,7 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   for (const t of triggers) {
     if (t.weapon && !weapons.some((x) => x.type === t.weapon)) weapons.push({ type: t.weapon, text: t.text });
   }
+  const attackTypes = attackTypesOf(triggers, weapons, cues);
 
   const killed = largest(d.frames.map((f) => f.killed));
   const wounded = largest(d.frames.map((f) => f.wounded));
@@ -121,10 +121,20 @@ function fromFrames<T>(frames: Frame[], of: (f: Frame) => T[]): T[] {
   return out;
 }
 
-function attackTypesOf(triggers: TriggerSpan[], cues: Cues): string[] {
+/**
+ * The event's attack types, gravest first. Where its triggers name none ("was killed", "attacked"),
+ * the weapon the report names tells it ("killed with a bomb"), else what the trigger's words
+ * usually mean when the report does not say how ("murdered").
+ */
+function attackTypesOf(triggers: TriggerSpan[], weapons: Weapon[], cues: Cues): string[] {
   const types = new Set(triggers.map((t) => t.attackType));
   for (const t of triggers) if (t.yields && types.has(t.yields) && !triggers.some((o) => o !== t && o.attackType === t.attackType && !o.yields)) types.delete(t.attackType);
   if (types.size > 1) types.delete("UNKNOWN");
+  if (types.size === 1 && types.has("UNKNOWN")) {
+    const byWeapon = weapons.map((w) => cues.weaponAttack.get(w.type)).find((x) => x !== undefined);
+    const inferred = byWeapon ?? triggers.find((t) => t.otherwise)?.otherwise;
+    if (inferred) return [inferred];
+  }
   return cues.attackOrder.filter((x) => types.has(x));
 }
 

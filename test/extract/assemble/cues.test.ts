@@ -13,6 +13,7 @@ const book: AssembleBook = {
   reporting: ["said"],
   attackOrder: ["ASSASSINATION", "ARMED_ASSAULT"],
   crowdOrder: ["MOB_VIOLENCE", "PEACEFUL_PROTEST"],
+  weaponAttack: { FIREARMS: "ARMED_ASSAULT" },
   placeBefore: ["in"],
   targetBefore: ["against", "positions of"],
   agentBefore: ["by"],

@@ -144,3 +144,25 @@ test("every event without a date of its own gets the report's day, not only the 
   assert.equal(ms.length, 2);
   for (const m of ms) assert.deepEqual([m.date?.start, m.date?.provenance], ["2019-06-10", "defaulted"]);
 });
+
+test("a generic trigger takes its attack type from the weapon named, else from what its words mostly report", () => {
+  const [gun] = extract("A shopkeeper was killed with a rifle in Peshawar on Sunday.");
+  assert.deepEqual(gun?.attackTypes, ["ARMED_ASSAULT"]);
+  const [bomb] = extract("A shopkeeper was killed by explosives in Peshawar on Sunday.");
+  assert.deepEqual(bomb?.attackTypes, ["BOMBING_EXPLOSION"]);
+  const [unsaid] = extract("A shopkeeper was murdered in Peshawar on Sunday.");
+  assert.deepEqual(unsaid?.attackTypes, ["ARMED_ASSAULT"]);
+  const [told] = extract("A shopkeeper was kidnapped and killed in Peshawar on Sunday.");
+  assert.deepEqual(told?.attackTypes, ["HOSTAGE_TAKING_KIDNAPPING"]);
+});
+
+test("fire traded by two armed sides, a clash, or soldiers and militants killed are a battle", () => {
+  const [gunfight] = extract("A suspected robber was killed in a gunfight with police in Khulna on Sunday.");
+  assert.deepEqual([gunfight?.eventType, gunfight?.subEventType], ["BATTLES", "ARMED_CLASH"]);
+  const [clash] = extract("Two men were killed in a clash between two rival groups in Khulna on Sunday.");
+  assert.equal(clash?.eventType, "BATTLES");
+  const [militants] = extract("Five militants were killed in Khulna on Sunday.");
+  assert.equal(militants?.eventType, "BATTLES");
+  const [civilians] = extract("Five villagers were killed in Khulna on Sunday.");
+  assert.equal(civilians?.eventType, "VIOLENCE_AGAINST_CIVILIANS");
+});
