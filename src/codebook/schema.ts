@@ -372,11 +372,14 @@ const placesFile = z.strictObject({
   capitalsLocativeCues: words.optional(),
   settlementCues: words.optional(),
   regionCues: words.optional(),
+  firstLevelCues: words.optional(),
+  containerCues: words.optional(),
+  unitCountries: z.record(text, z.array(countryCode).min(1)).optional(),
   regionAffixes: z.strictObject({ prefixes: words, suffixes: words }),
   nameFollowers: words.optional(),
   qualifiers: words.optional(),
   connectors: words.optional(),
-  thresholds: z.strictObject({ strongPopulation: count, unsupportedPopulation: count, nearKm: z.number().positive() }),
+  thresholds: z.strictObject({ strongPopulation: count, unsupportedPopulation: count, nearKm: z.number().positive(), settingWeight: count }),
   priors: z.strictObject({ kinds: z.record(text, z.number()), reviewedSize: z.number(), ownName: z.number(), reviewed: z.number() }),
 });
 

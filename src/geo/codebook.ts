@@ -14,6 +14,14 @@ export interface PlacesCodebook extends PlacesFile {
   capitalsLocative: Set<string>;
   settlement: Set<string>;
   region: Set<string>;
+  firstLevel: Set<string>;
+  containers: Set<string>;
+  /** Key of a unit word ("upazila", "ds division") -> the countries that use it. */
+  units: Map<string, string[]>;
+  /** First words of the units' keys: the scan asks about longer keys only after one. */
+  unitStarts: Set<string>;
+  /** The most words a unit's key has. */
+  unitWords: number;
   followers: Set<string>;
   given: Set<string>;
   titles: Set<string>;
@@ -34,6 +42,11 @@ export const placesCodebook: (book: Codebook) => PlacesCodebook = perCodebook((b
     capitalsLocative: keys(file.capitalsLocativeCues),
     settlement: keys(file.settlementCues),
     region: keys(file.regionCues),
+    firstLevel: keys(file.firstLevelCues),
+    containers: keys(file.containerCues),
+    units: new Map(Object.entries(file.unitCountries ?? {}).map(([w, codes]) => [nameKey(w), codes])),
+    unitStarts: new Set(Object.keys(file.unitCountries ?? {}).map((w) => nameKey(w).split(" ")[0])),
+    unitWords: Math.max(0, ...Object.keys(file.unitCountries ?? {}).map((w) => nameKey(w).split(" ").length)),
     followers: keys(file.nameFollowers),
     given: keys(file.givenNames),
     titles: keys(file.personTitles),

@@ -1,6 +1,7 @@
 import type { Codebook } from "../codebook/schema.js";
-import type { Doc, PlaceSpan, Sentence } from "../model.js";
+import type { Doc, Place, PlaceSpan, Sentence } from "../model.js";
 import { candidatesFor, KEY_CONTINUES, KEY_NAMES, placeNames, probeKey, type NameCandidates } from "./candidates.js";
+import type { PlacesCodebook } from "./codebook.js";
 import { gazetteer } from "./gazetteer.js";
 import { ARTICLE, isAsciiWordChar, tokenize, type Token } from "./keys.js";
 import { isCued, resolveNames, type NameMatch } from "./resolve.js";
@@ -155,6 +156,28 @@ function isCommonName(tokens: Token[], first: number, last: number): boolean {
   return words.length === 1 && gazetteer().isCommonWord(words[0]);
 }
 
+/** Unit words in the text ("Sreepur upazila"): where each starts, its last word, and the countries that use it. */
+function findUnits(tokens: Token[], sentenceOf: Int32Array, book: PlacesCodebook): Map<number, { last: number; countries: string[] }> {
+  const { units, unitStarts, unitWords } = book;
+  const out = new Map<number, { last: number; countries: string[] }>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (!unitStarts.has(tokens[i].key)) continue;
+    let key = tokens[i].key;
+    for (let j = i; j < tokens.length && j - i < unitWords && sentenceOf[j] === sentenceOf[i]; key += ` ${tokens[++j]?.key}`) {
+      const countries = units.get(key);
+      if (countries) out.set(i, { last: j, countries });
+    }
+  }
+  return out;
+}
+
+/** How often the text names each country by its units' words: as often as by its name. */
+function unitSupport(units: Map<number, { countries: string[] }>): Map<string, number> {
+  const support = new Map<string, number>();
+  for (const { countries } of units.values()) for (const c of countries) support.set(c, (support.get(c) ?? 0) + 2);
+  return support;
+}
+
 export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, opts: { region?: string } = {}): PlaceSpan[] {
   const text = doc.clean;
   const tokens = tokenize(text);
@@ -170,6 +193,8 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
   const connector = (i: number) => !caseless(i) && book.connectorSet.has(tokens[i].raw.toLowerCase());
   const sameSentence = (a: number, b: number) => info.sentence[a] === info.sentence[b];
   const sameRun = (i: number) => i + 1 < tokens.length && sameSentence(i + 1, i) && joins(text, tokens[i], tokens[i + 1]);
+
+  const units = findUnits(tokens, info.sentence, book);
 
   const matches: NameMatch[] = [];
   for (let i = 0; i < tokens.length; ) {
@@ -208,10 +233,11 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
     }
     let to = last;
     const next = last + 1 < tokens.length && sameRun(last) ? last + 1 : -1;
-    const regionCue = names.kind === "place" && next >= 0 && book.region.has(tokens[next].key);
+    const unit = next >= 0 ? units.get(next) : undefined;
+    const regionCue = names.kind === "place" && next >= 0 && (book.region.has(tokens[next].key) || unit !== undefined);
     if (regionCue) {
-      to = next;
-      end = tokens[next].end;
+      to = unit?.last ?? next;
+      end = tokens[to].end;
     }
     const before = (n: number) => (from - n >= 0 && sameSentence(from - n, from) ? tokens[from - n].key : "");
     return {
@@ -223,6 +249,7 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
       settlement: book.settlement.has(before(1)) || (before(1) === "of" && book.settlement.has(before(2))),
       regionCue,
       pluralCue: regionCue && tokens[to].key.endsWith("s"),
+      unitCountries: names.kind === "place" ? unit?.countries ?? null : null,
       common: isCommonName(tokens, first, last),
       acronym: !caseless(first) && first === last && /^\p{Lu}{2,4}$/u.test(tokens[first].raw),
       partOfName: false,
@@ -271,11 +298,13 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
     if (nextJoined && isCapitalised(tokens[n].raw) && !book.followers.has(tokens[n].key)) m.partOfName = true;
   }
 
-  return resolveNames(
+  const resolved = resolveNames(
     matches.filter((m) => !m.stopped && !m.partOfName && !(m.common && m.names.kind === "place" && !isCued(m) && (m.caseless || m.initial))),
     opts.region?.toUpperCase(),
     book,
-  ).map(({ match, place }) => ({
+    unitSupport(units),
+  );
+  const spans: PlaceSpan[] = resolved.map(({ match, place }) => ({
     start: match.start,
     end: match.end,
     text: doc.text.slice(match.start, match.end),
@@ -283,4 +312,82 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
     place,
     role: match.names.kind === "demonym" ? "nationality" : "location",
   }));
+  const unknown = unknownUnits(text, tokens, info, units, resolved, spans, book);
+  return unknown.length ? [...spans, ...unknown].sort((a, b) => a.start - b.start) : spans;
+}
+
+/**
+ * Names the gazetteer lacks that a unit word says are places ("in Kanaighat upazila", "of Sune
+ * district"), or that the gazetteer places only abroad ("Madan upazila"): kept by name, in the
+ * unit's country. The place said to hold one ("Chatkhil upazila under Noakhali") gives its point
+ * and precision ("Chatkhil (Noakhali)"); with none named the name has no point.
+ */
+function unknownUnits(
+  text: string, tokens: Token[], info: Layout, units: Map<number, { last: number; countries: string[] }>,
+  resolved: { match: NameMatch; place: Place }[], spans: PlaceSpan[], book: PlacesCodebook,
+): PlaceSpan[] {
+  const g = gazetteer();
+  const covered = new Uint8Array(tokens.length);
+  const startsAt = new Map<number, number>();
+  resolved.forEach(({ match }, i) => {
+    covered.fill(1, match.from, match.to + 1);
+    startsAt.set(match.from, i);
+  });
+  const out: PlaceSpan[] = [];
+  for (let u = 1; u < tokens.length; u++) {
+    const unit = units.get(u);
+    if ((!unit && !book.region.has(tokens[u].key)) || covered[u] || info.caseless[u]) continue;
+    // The name: up to three capitalised words just before the unit word, after a cue word.
+    let first = u;
+    while (
+      first > 0 && u - first < 3 && info.sentence[first - 1] === info.sentence[u] && adjacent(text, tokens[first - 1], tokens[first]) &&
+      isCapitalised(tokens[first - 1].raw) && !covered[first - 1] && !book.notPlaceKeys.has(tokens[first - 1].key) && !book.qualifierSet.has(tokens[first - 1].key)
+    ) first--;
+    if (first === u || first === 0 || info.sentence[first - 1] !== info.sentence[u]) continue;
+    const cue = tokens[first - 1].key;
+    if (!book.locative.has(cue) && !book.containers.has(cue)) continue;
+    let allCommon = true;
+    for (let k = first; k < u && allCommon; k++) allCommon = g.isCommonWord(tokens[k].folded);
+    if (allCommon) continue;
+    const last = unit?.last ?? u;
+    // "Chatkhil upazila under Noakhali", "Mirsarai upazila of the district": the holder after a container word.
+    let k = last + 1;
+    if (k < tokens.length && info.sentence[k] === info.sentence[u] && book.containers.has(tokens[k].key)) k++;
+    else k = -1;
+    if (k > 0 && tokens[k]?.key === "the") k++;
+    const holder = k > 0 ? startsAt.get(k) : undefined;
+    const parent = holder === undefined ? null : resolved[holder].place;
+    const name = text.slice(tokens[first].start, tokens[u - 1].end);
+    const country = unit?.countries.length === 1 ? unit.countries[0] : parent?.country ?? mostNamed(spans, unit?.countries);
+    out.push({
+      start: tokens[first].start,
+      end: tokens[last].end,
+      text: text.slice(tokens[first].start, tokens[last].end),
+      sentence: info.sentence[u],
+      place: {
+        name: parent ? `${name} (${parent.name})` : name,
+        country,
+        admin1: parent?.admin1 ?? null,
+        lat: parent?.lat ?? null,
+        lon: parent?.lon ?? null,
+        geonameId: null,
+        precision: parent ? parent.precision : book.firstLevel.has(tokens[u].key) ? "admin1" : "district",
+        provenance: "stated",
+      },
+      role: "location",
+    });
+  }
+  return out;
+}
+
+/** The country the text's places name most, among `among` when given; null when none does. */
+function mostNamed(spans: PlaceSpan[], among: string[] | undefined): string | null {
+  const counts = new Map<string, number>();
+  for (const s of spans) {
+    const c = s.place.country;
+    if (c && (!among || among.includes(c))) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [c, n] of counts) if (!best || n > counts.get(best)!) best = c;
+  return best;
 }

@@ -140,3 +140,52 @@ test("each span carries its sentence's index and offsets into the text", () => {
   assert.deepEqual(spans.map((s) => [s.text, s.sentence]), [["Sirte", 0], ["Benghazi", 1]]);
   for (const s of spans) assert.equal(text.slice(s.start, s.end), s.text);
 });
+
+test("a town's own name beats a larger town's name in another language", () => {
+  // GeoNames lists "Tura" among the names of Tours, France; Tura is a town of Meghalaya.
+  assert.equal(spanOf(placesIn("A grenade went off outside a shop in Tura on Wednesday."), "Tura")!.place.country, "IN");
+});
+
+test("a unit word only one country uses places the name before it there, or nowhere", () => {
+  const spans = placesIn("Two farmers were hurt in a clash in Tungipara upazila on Friday.");
+  const tungipara = spanOf(spans, "Tungipara upazila")!;
+  assert.equal(tungipara.place.country, "BD");
+  // Madan is in Armenia, Bulgaria and Bali, but no Madan of Bangladesh is in the gazetteer: the
+  // name is kept, without a point.
+  const madan = placesIn("Police fired on marchers in Madan upazila.");
+  assert.deepEqual(madan.map((s) => [s.place.name, s.place.country, s.place.lat]), [["Madan", "BD", null]]);
+});
+
+test("a unit word sets the report in its country: a small town abroad of the same name is not taken", () => {
+  // Islampur, India has 55,000 people; the report is in Bangladesh by its upazila.
+  const spans = placesIn("A trader was stabbed at Islampur in Sreepur upazila. Islampur market was shut after the attack.");
+  assert.deepEqual(spans.filter((s) => s.place.country === "IN"), []);
+});
+
+test("a country named sets the report there, its people named do not", () => {
+  assert.deepEqual(placesIn("Bangladesh police said a trader was stabbed at Islampur bazaar.").filter((s) => s.place.country === "IN"), []);
+  // Tansen is a town of Nepal; a French visitor does not move the report to France.
+  assert.equal(spanOf(placesIn("A French trekker was robbed in Tansen on Monday."), "Tansen")!.place.country, "NP");
+});
+
+test("a name the gazetteer lacks before a unit word is kept by name, in the unit's country", () => {
+  const spans = placesIn("A shopkeeper was hacked to death at a bazaar in Bhadrakhali upazila on Friday.");
+  const unit = spanOf(spans, "Bhadrakhali upazila")!;
+  assert.equal(unit.place.name, "Bhadrakhali");
+  assert.equal(unit.place.country, "BD");
+  assert.equal(unit.place.precision, "district");
+  assert.equal(unit.place.lat, null);
+});
+
+test("a name the gazetteer lacks takes the point of the place said to hold it", () => {
+  const spans = placesIn("Gunmen shot a trader in Bhadrakhali upazila under Pabna district on Friday.");
+  const unit = spanOf(spans, "Bhadrakhali upazila")!;
+  const pabna = spanOf(spans, "Pabna district")!;
+  assert.equal(unit.place.name, `Bhadrakhali (${pabna.place.name})`);
+  assert.equal(unit.place.lat, pabna.place.lat);
+  assert.equal(unit.place.precision, pabna.place.precision);
+});
+
+test("capitalised words before a unit word are a place only after a cue word", () => {
+  assert.deepEqual(placesIn("Leaders of the Awami League district unit met on Friday.").map((s) => s.text), []);
+});

@@ -190,15 +190,17 @@ const POSSESSIVE = /^['’]s(?![\p{L}])/u;
 
 /**
  * The place of a stretch: the most precise one named as a place (not the owner in "Morocco's
- * embassy" or "the embassies of Egypt", not a country used as a modifier), nearest a trigger.
+ * embassy" or "the embassies of Egypt", not a country used as a modifier), nearest a trigger;
+ * the dateline's city of a report set elsewhere only when the stretch names no other.
  */
 function chooseLocation(a: AnnotatedDoc, places: PlaceSpan[], targets: TargetSpan[], triggers: TriggerSpan[], { locative }: Cues): PlaceSpan | null {
   const text = a.doc.clean;
   let best: PlaceSpan | null = null;
   let bestRank = -1;
   let bestNearness = 0;
+  const abroad = filedAbroad(a);
   for (const p of places) {
-    if (p.role !== "location") continue;
+    if (p.role !== "location" || p === abroad) continue;
     if (POSSESSIVE.test(text.slice(p.end, p.end + 3))) continue;
     const coarse = p.place.precision === "country" || p.place.precision === "admin1";
     if (p.place.precision === "country" && targets.some((t) => p.start >= t.start && p.end <= t.nationalityEnd)) continue;
@@ -212,7 +214,32 @@ function chooseLocation(a: AnnotatedDoc, places: PlaceSpan[], targets: TargetSpa
       bestNearness = nearness;
     }
   }
-  return best;
+  return best ?? (abroad?.role === "location" && places.includes(abroad) ? abroad : null);
+}
+
+const filed = new WeakMap<AnnotatedDoc, PlaceSpan | null>();
+
+/**
+ * The dateline's city ("MANAGUA, 12 JAN 90 --") when the report is set in another country,
+ * one it names (or its people) more than twice as often: the city is where the report was
+ * filed, not where it happened.
+ */
+export function filedAbroad(a: AnnotatedDoc): PlaceSpan | null {
+  let found = filed.get(a);
+  if (found !== undefined) return found;
+  found = null;
+  const d = a.dateline;
+  const lineStart = d ? a.doc.clean.lastIndexOf("\n", d.start) + 1 : 0;
+  const city = d && a.places.find((p) => p.start >= lineStart && p.end <= d.start && !/[.!?]/.test(a.doc.clean.slice(p.end, d.start)));
+  if (city?.place.country) {
+    const counts = new Map<string, number>();
+    // By the countries it names, and their people: the towns of a report may be surnames.
+    for (const p of a.places) if (p.place.precision === "country") counts.set(p.place.country!, (counts.get(p.place.country!) ?? 0) + 1);
+    const own = counts.get(city.place.country) ?? 0;
+    for (const n of counts.values()) if (n > 2 * own) found = city;
+  }
+  filed.set(a, found);
+  return found;
 }
 
 const BARE_WEEKDAY = /^(?:(?:last|this|past)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?$/i;

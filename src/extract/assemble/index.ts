@@ -2,7 +2,7 @@ import type { Codebook } from "../../codebook/schema.js";
 import type { Mention, PlaceSpan } from "../../model.js";
 import type { AnnotatedDoc } from "../annotated.js";
 import { assembleCues } from "./cues.js";
-import { buildFrames } from "./frames.js";
+import { buildFrames, filedAbroad } from "./frames.js";
 import { mergeFrames } from "./merge.js";
 import { toMention } from "./mention.js";
 
@@ -10,13 +10,15 @@ import { toMention } from "./mention.js";
 export function assembleMentions(a: AnnotatedDoc, codebook: Codebook): Mention[] {
   const cues = assembleCues(codebook);
   const drafts = mergeFrames(buildFrames(a, codebook), cues);
-  const defaultPlace = mainPlace(a.places);
+  const abroad = filedAbroad(a);
+  const defaultPlace = mainPlace(a.places.filter((p) => p !== abroad)) ?? mainPlace(a.places);
   return drafts.map((d, i) => toMention(a, d, i + 1, { defaultPlace, main: i === 0, cues }));
 }
 
 /**
  * Where the report is set: the town it names most (the earliest on a tie), else the country it
- * names most. Events whose own sentences name no place are placed there, marked defaulted.
+ * names most; the dateline's city of a report set elsewhere only when it names no other place. Events whose own
+ * sentences name no place are placed there, marked defaulted.
  */
 function mainPlace(places: PlaceSpan[]): PlaceSpan | null {
   const tally = (fine: boolean) => {

@@ -166,3 +166,15 @@ test("fire traded by two armed sides, a clash, or soldiers and militants killed 
   const [civilians] = extract("Five villagers were killed in Khulna on Sunday.");
   assert.equal(civilians?.eventType, "VIOLENCE_AGAINST_CIVILIANS");
 });
+
+test("the dateline's city is where the report was filed: the town the report names is where it happened", () => {
+  const ms = extract("MANAGUA, 12 MAR 90 (EFE) -- [TEXT] GUERRILLAS BLEW UP A BRIDGE NEAR USULUTAN TODAY, KILLING TWO SOLDIERS.", "1990-03-12");
+  assert.equal(ms.length, 1);
+  assert.equal(ms[0]!.location?.country, "SV");
+});
+
+test("the dateline's city stands for a report that names only its country", () => {
+  const ms = extract("SAN SALVADOR, 12 MAR 90 (EFE) -- [TEXT] A BOMB EXPLODED AT A POWER STATION IN EL SALVADOR TODAY.", "1990-03-12");
+  assert.equal(ms.length, 1);
+  assert.equal(ms[0]!.location?.name, "San Salvador");
+});
