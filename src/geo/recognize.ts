@@ -312,7 +312,7 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
     place,
     role: match.names.kind === "demonym" ? "nationality" : "location",
   }));
-  const unknown = unknownUnits(text, tokens, info, units, resolved, spans, book);
+  const unknown = unknownUnits(text, tokens, info, units, matches, resolved, spans, book);
   return unknown.length ? [...spans, ...unknown].sort((a, b) => a.start - b.start) : spans;
 }
 
@@ -324,7 +324,7 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
  */
 function unknownUnits(
   text: string, tokens: Token[], info: Layout, units: Map<number, { last: number; countries: string[] }>,
-  resolved: { match: NameMatch; place: Place }[], spans: PlaceSpan[], book: PlacesCodebook,
+  matches: NameMatch[], resolved: { match: NameMatch; place: Place }[], spans: PlaceSpan[], book: PlacesCodebook,
 ): PlaceSpan[] {
   const g = gazetteer();
   const covered = new Uint8Array(tokens.length);
@@ -333,6 +333,8 @@ function unknownUnits(
     covered.fill(1, match.from, match.to + 1);
     startsAt.set(match.from, i);
   });
+  // A country's name is never part of a place's ("Bangladesh Dinajpur district"), taken or not.
+  for (const m of matches) if (m.names.kind !== "place") covered.fill(1, m.from, m.to + 1);
   const out: PlaceSpan[] = [];
   for (let u = 1; u < tokens.length; u++) {
     const unit = units.get(u);
@@ -380,11 +382,11 @@ function unknownUnits(
   return out;
 }
 
-/** The country the text's places name most, among `among` when given; null when none does. */
+/** The country the text's places name most, among `among` when given; null when none does. Its people do not count. */
 function mostNamed(spans: PlaceSpan[], among: string[] | undefined): string | null {
   const counts = new Map<string, number>();
   for (const s of spans) {
-    const c = s.place.country;
+    const c = s.role === "location" ? s.place.country : null;
     if (c && (!among || among.includes(c))) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   let best: string | null = null;

@@ -189,3 +189,10 @@ test("a name the gazetteer lacks takes the point of the place said to hold it", 
 test("capitalised words before a unit word are a place only after a cue word", () => {
   assert.deepEqual(placesIn("Leaders of the Awami League district unit met on Friday.").map((s) => s.text), []);
 });
+
+test("a name kept by its unit word takes the country of the report's places, not of the people it names", () => {
+  const spans = placesIn("A French engineer was robbed in Nongkhamsai district, north of Vientiane.");
+  assert.equal(spanOf(spans, "Nongkhamsai district")!.place.country, "LA");
+  // A country's name before a district's is not part of it.
+  assert.deepEqual(placesIn("A priest was shot in Bangladesh Bhadrakhali district.").filter((s) => s.place.country !== "BD"), []);
+});
