@@ -3,7 +3,9 @@ import type { Codebook } from "../codebook/schema.js";
 import type { ActorKind, ActorSpan } from "../model.js";
 import type { AnnotatedDoc } from "./annotated.js";
 import { sentenceAt } from "./patterns.js";
+import { findGroupNames } from "./group-names.js";
 import { PhraseLexicon } from "./phrase-lexicon.js";
+import { titleCase } from "./words.js";
 
 interface Entry {
   name: string;
@@ -49,8 +51,17 @@ export function findActors(a: AnnotatedDoc, codebook: Codebook): ActorSpan[] {
     if (a.allCaps) return false;
     return text.slice(words[m.first]!.start, words[m.last]!.end) === exact;
   });
-  const actors: ActorSpan[] = [];
+  const known = new Map<number, { first: number; kind: ActorKind }>();
   for (const m of matches) {
+    const before = known.get(m.last);
+    if (!before || m.first < before.first) known.set(m.last, { first: m.first, kind: m.value.kind });
+  }
+  const unlisted = findGroupNames(a, codebook, known);
+  const actors: ActorSpan[] = [...unlisted];
+  for (const m of matches) {
+    // Inside an unlisted group's name, a listed one is part of another name ("the Garo National
+    // Liberation Army" is not the National Liberation Army).
+    if (unlisted.some((g) => g.start <= words[m.first]!.start && words[m.last]!.end <= g.end)) continue;
     let start = words[m.first]!.start;
     const end = words[m.last]!.end;
     let name = m.value.name;
@@ -64,7 +75,7 @@ export function findActors(a: AnnotatedDoc, codebook: Codebook): ActorSpan[] {
     if (m.value.parent) span.parent = m.value.parent;
     actors.push(span);
   }
-  return actors;
+  return actors.sort((x, y) => x.start - y.start);
 }
 
 /** A demonym or country name ending right before `offset` (at most a space or "the" between). */
@@ -78,6 +89,3 @@ function countryBefore(a: AnnotatedDoc, offset: number): { start: number; name: 
   return null;
 }
 
-function titleCase(s: string): string {
-  return s.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-}

@@ -66,3 +66,8 @@ export function isAllCaps(text: string): boolean {
   }
   return upper > 20 && lower < upper * 0.05;
 }
+
+/** "SHINING PATH" as "Shining Path": a name written in capitals, shown as names are written. */
+export function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, gap: string, c: string) => gap + c.toUpperCase());
+}

@@ -210,15 +210,19 @@ function perpetratorsOf(a: AnnotatedDoc, frames: Frame[], cues: Cues): Perpetrat
 }
 
 /**
- * The one group named in the event's sentences or the sentence before them, for an event whose
- * own words name none ("The FMLN stepped up its offensive. Rebels blew up a bridge ..."): the
+ * The one group named in the event's sentences or the sentence before them, else in the sentence
+ * after them, for an event whose own words name none ("The FMLN stepped up its offensive. Rebels blew up a bridge ..."): the
  * report ties them, though it does not say so outright. None when several groups are named.
  */
 function groupNearby(a: AnnotatedDoc, frames: Frame[]): ActorSpan | null {
   const sentences = new Set(frames.map((f) => f.sentence));
   const first = Math.min(...sentences);
   if (first > 0) sentences.add(first - 1);
-  const groups = a.actors.filter((x) => x.kind === "organization" && sentences.has(x.sentence));
+  const named = (around: Set<number>) => a.actors.filter((x) => x.kind === "organization" && around.has(x.sentence));
+  // Wire copy tells the attack first and who did it next ("... A group calling itself X
+  // said it planted the bomb"): the next sentence speaks only when these name no group.
+  let groups = named(sentences);
+  if (groups.length === 0) groups = named(new Set([Math.max(...sentences) + 1]));
   const names = new Set(groups.map((x) => x.parent ?? x.name));
   return names.size === 1 ? groups[0]! : null;
 }
