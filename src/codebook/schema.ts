@@ -276,12 +276,15 @@ const harmForms = z.strictObject({
 
 const casualtiesFile = z.strictObject({
   roles: z.strictObject({ killed: harmForms.optional(), wounded: harmForms.optional(), kidnapped: harmForms.optional(), other: harmForms.optional() }),
+  nounAgents: words,
   tollLinks: words,
   fillers: words,
   auxiliaries: words,
   reducedFollowers: words,
   phraseEnds: words,
   notPeople: words,
+  singularSubjects: words,
+  singularDeterminers: words,
   perpetrators: words,
   subsetBefore: words,
   subsetAfter: words,

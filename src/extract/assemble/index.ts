@@ -12,7 +12,7 @@ export function assembleMentions(a: AnnotatedDoc, codebook: Codebook): Mention[]
   const drafts = mergeFrames(buildFrames(a, codebook), cues);
   const abroad = filedAbroad(a);
   const defaultPlace = mainPlace(a.places.filter((p) => p !== abroad)) ?? mainPlace(a.places);
-  return drafts.map((d, i) => toMention(a, d, i + 1, { defaultPlace, main: i === 0, cues }));
+  return drafts.map((d, i) => toMention(a, d, i + 1, { defaultPlace, main: i === 0, cues, codebook }));
 }
 
 /**

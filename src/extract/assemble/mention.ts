@@ -1,6 +1,8 @@
 import type { ActorSpan, Count, Evidence, Mention, Perpetrator, PlaceSpan, Span, Target, Weapon } from "../../model.js";
 import { publicationDate, type AnnotatedDoc, type ClaimSpan, type TriggerSpan } from "../annotated.js";
 import type { Frame } from "./frames.js";
+import type { Codebook } from "../../codebook/schema.js";
+import { findCasualties } from "../casualties/index.js";
 import type { Cues } from "./cues.js";
 import type { Draft } from "./merge.js";
 
@@ -14,6 +16,7 @@ export interface MentionContext {
   /** Whether this is the document's first (main) event. */
   main: boolean;
   cues: Cues;
+  codebook: Codebook;
 }
 
 /** Writes one draft as a contract mention, each value with the words it came from. */
@@ -60,8 +63,13 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   }
   const attackTypes = attackTypesOf(triggers, weapons, cues);
 
-  const killed = largest(d.frames.map((f) => f.killed));
-  const wounded = largest(d.frames.map((f) => f.wounded));
+  let killed = largest(d.frames.map((f) => f.killed));
+  let wounded = largest(d.frames.map((f) => f.wounded));
+  if (!killed || !wounded) {
+    const followUp = followUpFigures(a, d, ctx.codebook);
+    killed ??= followUp.killed;
+    wounded ??= followUp.wounded;
+  }
   if (killed) cite("killed", killed);
   if (wounded) cite("wounded", wounded);
 
@@ -207,6 +215,19 @@ function perpetratorsOf(a: AnnotatedDoc, frames: Frame[], cues: Cues): Perpetrat
     }
   }
   return out.sort((x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind]);
+}
+
+/**
+ * The figures of the sentence after the event's last, when that sentence names no happening of
+ * its own: reports tell the attack, then its toll ("Gunmen attacked a bus. Three passengers died
+ * and five were wounded."). A figure the event's own sentences give comes first.
+ */
+function followUpFigures(a: AnnotatedDoc, d: Draft, codebook: Codebook): { killed?: Frame["killed"]; wounded?: Frame["wounded"] } {
+  const next = d.lastSentence + 1;
+  const sentence = a.sentences[next];
+  if (!sentence || a.triggers.some((t) => t.sentence === next)) return {};
+  const { killed, wounded } = findCasualties(a, sentence, codebook);
+  return { killed, wounded };
 }
 
 /**

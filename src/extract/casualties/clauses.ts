@@ -286,11 +286,22 @@ function activeAt(t: readonly Token[], i: number, lex: CasualtyLexicon, names: N
   return groups ? finding(verb.value, i, groups[groups.length - 1]!.nounEnd, groups, [i, i + verb.length]) : null;
 }
 
+/** The most words an agent or means between a killing noun and its "of" runs to. */
+const AGENT_WORDS = 4;
+
 function nounAt(t: readonly Token[], i: number, lex: CasualtyLexicon, names: NameMode): Finding | null {
   const noun = lex.forms.nouns.at(t, i);
-  const of = noun ? t[i + noun.length] : undefined;
-  if (!noun || of?.key !== "of" || !joined(of)) return null;
-  const groups = groupsAt(t, i + noun.length + 1, lex, false, names);
+  if (!noun) return null;
+  let at = i + noun.length;
+  if (t[at] && lex.nounAgents.has(t[at]!.key) && joined(t[at]!)) {
+    // "the murder by machinegun fire of two missionaries": a short agent or means, then "of".
+    let k = at + 1;
+    while (k < t.length && k - at <= AGENT_WORDS && joined(t[k]!) && t[k]!.key !== "of") k++;
+    if (t[k]?.key === "of" && k - at <= AGENT_WORDS) at = k;
+  }
+  const of = t[at];
+  if (of?.key !== "of" || !joined(of)) return null;
+  const groups = groupsAt(t, at + 1, lex, false, names);
   return groups ? finding(noun.value, i, groups[groups.length - 1]!.nounEnd, groups, [i, i + noun.length]) : null;
 }
 
@@ -340,6 +351,24 @@ function singularAt(t: readonly Token[], k: number, lex: CasualtyLexicon): Findi
 }
 
 /**
+ * A verb that needs no auxiliary after a subject that is one person and carries no count: "he
+ * died in hospital", "the victim later died". A plural noun ("the victims died") says no number.
+ */
+function singularIntransitiveAt(t: readonly Token[], p: number, lex: CasualtyLexicon): Finding | null {
+  const verb = lex.forms.intransitive.at(t, p);
+  if (!verb || verb.value !== "killed") return null;
+  let s = p - 1;
+  while (s >= 0 && lex.fillers.has(t[s]!.key) && joined(t[s + 1]!)) s--;
+  const subject = t[s];
+  if (!subject || !joined(t[s + 1]!)) return null;
+  let first = -1;
+  if (lex.singularSubjects.has(subject.key)) first = s;
+  else if (s > 0 && lex.singularDeterminers.has(t[s - 1]!.key) && joined(subject) && !/[^s]s$/.test(subject.key) && !lex.notPeople.has(subject.key) && !lex.phraseEnds.has(subject.key)) first = s - 1;
+  if (first < 0) return null;
+  return { role: "killed", value: 1, first, end: p + verb.length, groups: [], verb: [p, p + verb.length] };
+}
+
+/**
  * Every clause of the sentence's tokens that says people were killed, wounded or taken. `caps`:
  * the document is written in capitals, so names are told from common nouns by other signs.
  */
@@ -375,5 +404,6 @@ export function findClauses(t: readonly Token[], caps: boolean, lex: CasualtyLex
   for (const i of clauseStarts) claim(activeAt(t, i, lex, names) ?? nounAt(t, i, lex, names) ?? tollAt(t, i, lex));
   for (const i of quantities) if (!used[i]) claim(subjectAt(t, i, lex));
   for (const k of singulars) if (!used[k]) claim(singularAt(t, k, lex));
+  for (let p = 1; p < t.length; p++) if (!used[p] && lex.harmWords.has(t[p]!.key)) claim(singularIntransitiveAt(t, p, lex));
   return found.sort((a, b) => a.first - b.first);
 }

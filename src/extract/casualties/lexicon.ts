@@ -12,6 +12,8 @@ export type ZeroScope = "both" | "killed" | "wounded";
 
 export interface CasualtyLexicon {
   forms: Record<Form, PhraseSet<Role>>;
+  /** Words opening the agent or means between a killing noun and its "of" ("by"). */
+  nounAgents: Set<string>;
   tollLinks: Set<string>;
   fillers: Set<string>;
   auxiliaries: Set<string>;
@@ -22,6 +24,8 @@ export interface CasualtyLexicon {
   clausePunctuation: RegExp;
   relativePronouns: Set<string>;
   notPeople: Set<string>;
+  singularSubjects: Set<string>;
+  singularDeterminers: Set<string>;
   perpetrators: PhraseSet<true>;
   subsetBefore: PhraseSet<true>;
   subsetAfter: PhraseSet<true>;
@@ -72,6 +76,9 @@ function build(book: CasualtiesFile, clauses: ClausesBook, numbers: Numbers): Ca
   const triggers = [...harmWords, ...zeroWords.keys(), "no", "none", "nobody", "without"];
   return {
     forms,
+    nounAgents: new Set(book.nounAgents),
+    singularSubjects: new Set(book.singularSubjects),
+    singularDeterminers: new Set(book.singularDeterminers),
     tollLinks: new Set(book.tollLinks),
     fillers: new Set(book.fillers),
     auxiliaries: new Set(book.auxiliaries),

@@ -24,6 +24,13 @@ test("the sentences of one attack make one mention, the toll from a later senten
   assert.ok(m.targets.some((t) => t.type === "POLICE"));
 });
 
+test("the toll told in the next sentence, with no word of attack, is the event's; a sentence of its own happening is not", () => {
+  const [m] = extract("Gunmen stormed a bus station in Kandahar on Sunday. Three passengers died and five were wounded, police said.");
+  assert.deepEqual([m?.killed?.value, m?.wounded?.value], [3, 5]);
+  const [first] = extract("Gunmen stormed a bus station in Kandahar on Sunday. A week earlier, a bomb killed nine people in Herat.");
+  assert.equal(first?.killed, undefined);
+});
+
 test("two embassies attacked a day apart are two events", () => {
   const ms = extract(
     "Militants fired on the Italian embassy in Tripoli on Sunday, killing a guard. " +

@@ -175,3 +175,15 @@ test("a toll with a subset and a date after it, 'resulting in the death of', and
   assert.deepEqual(counts("Gunmen shot at the consulate on Friday, resulting in the death of three guards."), [3, undefined]);
   assert.deepEqual(counts("A fourth officer was wounded and flown to the capital."), [undefined, 1]);
 });
+
+test("a killing noun takes its count across a short agent or means before its 'of'", () => {
+  assert.deepEqual(counts("The murder by machinegun fire of two missionaries shocked the town."), [2, undefined]);
+  assert.deepEqual(counts("THE KILLING BY SOLDIERS OF 12 VILLAGERS WAS DENOUNCED."), [12, undefined]);
+});
+
+test("one person who died needs no count: a singular pronoun or noun before a verb without auxiliary", () => {
+  assert.deepEqual(counts("He died in hospital on Sunday."), [1, undefined]);
+  assert.deepEqual(counts("The victim later died of his wounds."), [1, undefined]);
+  // A plural says no number.
+  assert.deepEqual(counts("The victims died in hospital."), [undefined, undefined]);
+});
