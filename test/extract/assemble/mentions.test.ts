@@ -31,6 +31,12 @@ test("the toll told in the next sentence, with no word of attack, is the event's
   assert.equal(first?.killed, undefined);
 });
 
+test("a generic attack word starts an event with its attackers, whom they attacked, and when", () => {
+  assert.equal(extract("This morning a group of subversives carried out an attack against a former minister.").length, 1);
+  // Without the attackers, or without when or where, it is talk of attacks.
+  assert.equal(extract("An attack against a former minister would be a disaster.").length, 0);
+});
+
 test("two embassies attacked a day apart are two events", () => {
   const ms = extract(
     "Militants fired on the Italian embassy in Tripoli on Sunday, killing a guard. " +
