@@ -11,6 +11,7 @@ export interface Draft {
   place: PlaceSpan | null;
   nations: Set<string>;
   groups: Set<string>;
+  names: Set<string>;
   lastSentence: number;
 }
 
@@ -32,7 +33,7 @@ export function mergeFrames(frames: Frame[], cues: Cues): Draft[] {
     const traits = traitsOf(f, cues);
     let target = chooseDraft(f, traits, drafts, f.demonstrative && latest ? latest : current);
     if (!target && substantive(f)) {
-      target = { frames: [], cls: null, date: null, place: null, nations: new Set(), groups: new Set(), lastSentence: f.sentence };
+      target = { frames: [], cls: null, date: null, place: null, nations: new Set(), groups: new Set(), names: new Set(), lastSentence: f.sentence };
       drafts.push(target);
     }
     if (!target) continue;
@@ -79,6 +80,8 @@ function identity(f: Frame, traits: Traits, d: Draft): number {
   if (f.location && d.place && f.location.place.precision !== "country" && samePlace(f.location, d.place)) s += 2;
   if (f.date?.value.start && d.date && f.date.value.start === d.date.value.start && f.date.value.end === d.date.value.end) s += 2;
   if (shares(traits.groups, d.groups)) s += 1;
+  // The same person killed or taken, named again further on ("the assassination of Oqueli").
+  if (shares(traits.names, d.names)) s += 2;
   return s;
 }
 
@@ -115,6 +118,7 @@ function absorb(d: Draft, f: Frame, traits: Traits): void {
   if (f.location && (!d.place || PLACE_PRECISION_RANK[f.location.place.precision] > PLACE_PRECISION_RANK[d.place.place.precision])) d.place = f.location;
   for (const n of traits.nations) d.nations.add(n);
   for (const g of traits.groups) d.groups.add(g);
+  for (const n of traits.names) d.names.add(n);
 }
 
 /** What tells one frame's happening from another's, worked out once a frame. */
@@ -123,14 +127,29 @@ interface Traits {
   /** Nations of targets such as embassies, whose nation tells one attack from another. */
   nations: Set<string>;
   groups: Set<string>;
+  /** The words of the names of the people it says were killed, wounded or taken. */
+  names: Set<string>;
 }
+
+/** A word of a victim's name shorter than this is an initial or a particle ("de", "al"). */
+const NAME_WORD = 3;
 
 function traitsOf(f: Frame, { nationalTargets }: Cues): Traits {
   const nations = new Set<string>();
   for (const t of f.targets) if (nationalTargets.has(t.type)) for (const n of t.nationalities) nations.add(n);
   const groups = new Set<string>();
   for (const a of f.actors) if (a.kind === "organization") groups.add(a.parent ?? a.name);
-  return { cls: frameClass(f), nations, groups };
+  // Words of a victim's phrase that a target also spans are titles ("the mayor"), not names.
+  const names = new Set<string>();
+  for (const v of f.victims) {
+    if (!v.named) continue;
+    for (const w of v.text.matchAll(/\p{L}+/gu)) {
+      const start = v.start + w.index;
+      if (w[0].length < NAME_WORD || f.targets.some((t) => t.start <= start && start < t.end)) continue;
+      names.add(w[0].toLowerCase());
+    }
+  }
+  return { cls: frameClass(f), nations, groups, names };
 }
 
 function shares(xs: Set<string>, ys: Set<string>): boolean {

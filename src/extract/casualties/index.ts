@@ -18,6 +18,8 @@ export interface VictimSpan {
   start: number;
   end: number;
   role: Role;
+  /** A person told by name ("the murder of Hector Alvarado"), not by a count. */
+  named: boolean;
 }
 
 /**
@@ -58,7 +60,7 @@ function figureOf(doc: Doc, t: readonly Token[], f: Finding): CasualtyFigure {
 function victimsOf(doc: Doc, t: readonly Token[], f: Finding): VictimSpan[] {
   return f.groups
     .filter((g) => g.named || (g.quantity && g.nounEnd > g.quantity.end))
-    .map((g) => ({ ...span(doc, t, g.first, g.nounEnd), role: f.role }));
+    .map((g) => ({ ...span(doc, t, g.first, g.nounEnd), role: f.role, named: g.named === true }));
 }
 
 /**
