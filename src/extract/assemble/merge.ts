@@ -49,6 +49,9 @@ export function mergeFrames(frames: Frame[], cues: Cues): Draft[] {
 function chooseDraft(f: Frame, traits: Traits, drafts: Draft[], current: Draft | null): Draft | null {
   // "The attack", "that deadly incident": the event just told, even when the stretch also names
   // a date that belongs to something else in it ("the attack ... a campaign launched in May").
+  // A reference back that names its victim ("the murder of X") means the event X was killed in.
+  const named = traits.names.size > 0 ? drafts.find((d) => shares(traits.names, d.names) && compatible(f, traits, d, true)) : undefined;
+  if (named) return named;
   if (f.anaphoric && !f.separate && current && compatible(f, traits, current, false)) return current;
   let best: Draft | null = null;
   let bestScore = 0;
@@ -80,8 +83,6 @@ function identity(f: Frame, traits: Traits, d: Draft): number {
   if (f.location && d.place && f.location.place.precision !== "country" && samePlace(f.location, d.place)) s += 2;
   if (f.date?.value.start && d.date && f.date.value.start === d.date.value.start && f.date.value.end === d.date.value.end) s += 2;
   if (shares(traits.groups, d.groups)) s += 1;
-  // The same person killed or taken, named again further on ("the assassination of Oqueli").
-  if (shares(traits.names, d.names)) s += 2;
   return s;
 }
 

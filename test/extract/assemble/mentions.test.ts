@@ -37,6 +37,17 @@ test("a generic attack word starts an event with its attackers, whom they attack
   assert.equal(extract("An attack against a former minister would be a disaster.").length, 0);
 });
 
+test("a person named as killed again further on is the same happening, whatever lies between", () => {
+  const ms = extract(
+    "Gunmen shot dead Tomas Ardillo in Lima on Sunday. " +
+      "In Cusco, a car bomb exploded outside a bank on Saturday, wounding three people. " +
+      "The murder of Tomas Ardillo, a union leader, shocked the country.",
+  );
+  assert.equal(ms.length, 2);
+  const cusco = ms.find((m) => m.location?.name === "Cusco");
+  assert.ok(cusco && !cusco.evidence.some((e) => e.text.includes("murder")), JSON.stringify(cusco?.evidence));
+});
+
 test("two embassies attacked a day apart are two events", () => {
   const ms = extract(
     "Militants fired on the Italian embassy in Tripoli on Sunday, killing a guard. " +
