@@ -221,7 +221,8 @@ const actorsFile = z
     groups: distinct("alias", distinct("group", z.array(actorGroup), (groups) => namesAt(groups, [])), (groups) => groups.flatMap(aliasKeys)),
     state: phrases,
     unknown: phrases,
-    groupNames: z.strictObject({ heads: words, markers: words, breaks: words }),
+    // A codebook without it finds only the groups its lists hold.
+    groupNames: z.strictObject({ heads: words, markers: words, breaks: words }).default({ heads: [], markers: [], breaks: [] }),
   })
   // One lexicon holds them all and the first phrase added wins: a group's alias, then state forces,
   // then the unnamed. A phrase written again in a later list is never read there.
