@@ -85,7 +85,7 @@ test("unknown stays absent: harm without a count, a negated verb, a count of som
 test("'killed or wounded' says harm but neither figure", () => {
   const f = figuresIn("Twenty soldiers were killed or wounded in the battle.");
   assert.deepEqual([f.killed, f.wounded], [undefined, undefined]);
-  assert.deepEqual(f.victims, [{ text: "Twenty soldiers", start: 0, end: 15, role: "other" }]);
+  assert.deepEqual(f.victims, [{ text: "Twenty soldiers", start: 0, end: 15, role: "other", named: false }]);
 });
 
 test("dates, times and ages next to numbers are not counts", () => {
