@@ -11,6 +11,8 @@ export interface TriggerSpan extends Span {
   subEventType: string;
   byTarget?: Record<string, [string, string]>;
   byState?: [string, string];
+  /** ACLED's codes when a crowd does it (supporters who clash are rioters); such words need no other support. */
+  byCrowd?: [string, string];
   weapon?: string;
   suicide: boolean;
   weak: boolean;

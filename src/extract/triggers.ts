@@ -5,7 +5,7 @@ import { punctuationPattern, type ClausesBook } from "./casualties/lexicon.js";
 import { compilePatterns, findAll, isSpace, sentenceAt, type PatternSet, type TaggedSpan } from "./patterns.js";
 
 /** An entry of codebook/triggers.yaml. */
-type TriggerEntry = Pick<TriggerSpan, "name" | "attackType" | "eventType" | "subEventType" | "byTarget" | "byState" | "weapon" | "yields" | "otherwise" | "happening"> &
+type TriggerEntry = Pick<TriggerSpan, "name" | "attackType" | "eventType" | "subEventType" | "byTarget" | "byState" | "byCrowd" | "weapon" | "yields" | "otherwise" | "happening"> &
   Partial<Pick<TriggerSpan, "suicide" | "weak" | "anaphoric" | "stateAction">> & { patterns: string[] };
 
 interface ModalityCue {
@@ -41,6 +41,7 @@ const compiledOf = perCodebook((codebook): Compiled => {
       subEventType: entry.subEventType,
       ...(entry.byTarget ? { byTarget: entry.byTarget } : {}),
       ...(entry.byState ? { byState: entry.byState } : {}),
+      ...(entry.byCrowd ? { byCrowd: entry.byCrowd } : {}),
       ...(entry.weapon ? { weapon: entry.weapon } : {}),
       ...(entry.yields ? { yields: entry.yields } : {}),
       ...(entry.otherwise ? { otherwise: entry.otherwise } : {}),

@@ -16,6 +16,8 @@ export interface AssembleBook {
   placeBefore: string[];
   targetBefore: string[];
   agentBefore: string[];
+  crowds: string[];
+  partners: string[];
   suicide: string[];
   articles: string[];
   nationalTargets: string[];
@@ -35,6 +37,10 @@ export interface Cues {
   placeBefore: RegExp;
   targetBefore: RegExp;
   agentBefore: RegExp;
+  /** Words naming a crowd of people, anywhere in a stretch. */
+  crowd: RegExp;
+  /** Right after a trigger: the other side it names ("clashed with villagers"). */
+  partner: RegExp;
   /** Anywhere in a stretch. */
   suicide: RegExp;
   attackOrder: readonly string[];
@@ -68,6 +74,8 @@ export function compileCues(book: AssembleBook): Cues {
     placeBefore: new RegExp(`${words(book.placeBefore)}\\s+${article}$`, "iu"),
     targetBefore: new RegExp(`${words(book.targetBefore)}\\s+${article}$`, "iu"),
     agentBefore: new RegExp(`${words(book.agentBefore)}\\s+${article}$`, "iu"),
+    crowd: new RegExp(`${words(book.crowds)}${NOT_BEFORE_LETTER}`, "iu"),
+    partner: new RegExp(`^\\s*${anyOf(book.partners)}\\s+(?:[\\p{L}'’-]+\\s+){0,4}?${anyOf(book.crowds)}${NOT_BEFORE_LETTER}`, "iu"),
     suicide: new RegExp(`${words(book.suicide)}${NOT_BEFORE_LETTER}`, "iu"),
     attackOrder: book.attackOrder,
     crowdOrder: book.crowdOrder,

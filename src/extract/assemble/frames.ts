@@ -33,6 +33,11 @@ export interface Frame {
   demonstrative: boolean;
   /** It follows "after", "in retaliation for" and the like: context for the sentence's main event. */
   subordinate: boolean;
+  /**
+   * A crowd of people acts in it: named before the trigger ("hundreds of workers protested") or as
+   * the other side right after it ("clashed with villagers").
+   */
+  crowd: boolean;
 }
 
 /**
@@ -180,10 +185,17 @@ function gather(a: AnnotatedDoc, layers: Layers, sentence: number, start: number
     anaphoric: triggers.some((t) => t.anaphoric) ? cues.definite.test(before) : cues.definiteNoun.test(before) && !PAST_PARTICIPLE.test(first.text),
     subordinate,
     demonstrative: cues.demonstrative.test(before),
+    crowd: crowdActs(a.doc.clean, start, end, triggers, cues),
   };
   if (casualties.killed) frame.killed = casualties.killed;
   if (casualties.wounded) frame.wounded = casualties.wounded;
   return frame;
+}
+
+function crowdActs(text: string, start: number, end: number, triggers: TriggerSpan[], { crowd, partner }: Cues): boolean {
+  const last = triggers[triggers.length - 1]!;
+  if (crowd.test(text.slice(start, last.start))) return true;
+  return triggers.some((t) => partner.test(text.slice(t.end, Math.min(end, t.end + 80))));
 }
 
 const POSSESSIVE = /^['’]s(?![\p{L}])/u;

@@ -95,7 +95,8 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
 
   const first = d.frames.find((f) => a.sentences[f.sentence]!.text.length > 0) ?? d.frames[0]!;
   const sentence = a.sentences[first.sentence]!;
-  const [eventType, subEventType] = crowdType(main, triggers, perpetrators, cues) ?? acledType(main, targets, perpetrators);
+  const crowded = d.frames.some((f) => f.crowd);
+  const [eventType, subEventType] = crowdType(main, triggers, perpetrators, crowded, cues) ?? acledType(main, targets, perpetrators);
 
   const mention: Mention = {
     documentId: a.doc.id,
@@ -158,13 +159,16 @@ function mainTrigger(triggers: TriggerSpan[], cues: Cues): TriggerSpan {
 const isCrowd = (t: TriggerSpan) => t.eventType === "PROTESTS" || t.eventType === "RIOTS";
 
 /**
- * The ACLED type of an event a crowd is part of: the gravest crowd words of the event (by
- * assemble.yaml's crowdOrder); or, where violence other than a bombing is told in the same sentence
- * as a gathering, force against the protesters when state forces did it and a riot when anyone
- * else did. Null when no crowd is in the event.
+ * The ACLED type of an event a crowd is part of: what the main words mean when a crowd does it
+ * ("clashed"); the gravest crowd words of the event (by assemble.yaml's crowdOrder); or, where
+ * violence other than a bombing is told in the same sentence as a gathering, force against the
+ * protesters when state forces did it and a riot when anyone else did. Null when no crowd is in
+ * the event.
  */
-function crowdType(main: TriggerSpan, triggers: TriggerSpan[], perps: Perpetrator[], { crowdOrder }: Cues): [string, string] | null {
+function crowdType(main: TriggerSpan, triggers: TriggerSpan[], perps: Perpetrator[], crowded: boolean, { crowdOrder }: Cues): [string, string] | null {
   const crowd = triggers.filter(isCrowd);
+  // Words a crowd's doing makes a riot ("supporters of two candidates clashed"), protesters among those who clash included.
+  if (main.byCrowd && !isCrowd(main) && (crowded || crowd.some((t) => t.sentence === main.sentence))) return main.byCrowd;
   if (crowd.length === 0) return null;
   if (isCrowd(main)) {
     const gravest = crowd.reduce((x, y) => (crowdOrder.indexOf(y.subEventType) < crowdOrder.indexOf(x.subEventType) ? y : x));

@@ -105,6 +105,8 @@ function compatible(f: Frame, traits: Traits, d: Draft, checkDate: boolean): boo
 function substantive(f: Frame): boolean {
   const figure = f.killed !== undefined || f.wounded !== undefined;
   if (f.triggers.some((t) => !t.weak)) return true;
+  // "Hundreds of workers protested": a crowd doing it is the event, a statement of protest has none.
+  if (f.crowd && f.triggers.some((t) => t.byCrowd)) return true;
   if (f.anaphoric) return figure;
   const named = f.actors.some((a) => a.kind === "organization") || f.claims.some((c) => c.kind === "claim");
   const anchored = f.date !== null || f.location !== null;

@@ -17,6 +17,8 @@ const book: AssembleBook = {
   placeBefore: ["in"],
   targetBefore: ["against", "positions of"],
   agentBefore: ["by"],
+  crowds: ["villagers", "hundreds of"],
+  partners: ["with"],
   suicide: ["suicide"],
   articles: ["the", "a"],
   nationalTargets: ["GOVERNMENT_DIPLOMATIC"],

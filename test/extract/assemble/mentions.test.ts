@@ -202,3 +202,11 @@ test("the dateline's city stands for a report that names only its country", () =
   assert.equal(ms.length, 1);
   assert.equal(ms[0]!.location?.name, "San Salvador");
 });
+
+test("a crowd that protests is an event, a statement of protest is not; a crowd that clashes riots", () => {
+  const [rally] = extract("Hundreds of garment workers protested outside the labour ministry in Dhaka on Sunday.");
+  assert.deepEqual([rally?.eventType, rally?.subEventType], ["PROTESTS", "PEACEFUL_PROTEST"]);
+  assert.equal(extract("The foreign ministry protested the decision on Sunday.").length, 0);
+  const [fight] = extract("Supporters of two candidates clashed in Dhaka on Sunday, injuring ten.");
+  assert.deepEqual([fight?.eventType, fight?.subEventType], ["RIOTS", "VIOLENT_DEMONSTRATION"]);
+});
