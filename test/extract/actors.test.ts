@@ -36,3 +36,14 @@ test("groups in capitals are found", () => {
   const names = actorsOf("THE FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] ATTACKED THE GARRISON.").map((a) => a.name);
   assert.ok(names.includes("Farabundo Marti National Liberation Front (FMLN)"));
 });
+
+test("an abbreviation that is also a word or a brand counts only as written, never in capitals", () => {
+  assert.equal(actorsOf("KIA fighters clashed with government troops near the jade mines.")[0]?.name, "Kachin Independence Army (KIA)");
+  assert.ok(!actorsOf("HE WAS LISTED AS KIA AFTER THE PATROL WAS AMBUSHED.").some((a) => a.kind === "organization"));
+  assert.ok(!actorsOf("POLICE LET THE MARCHERS PASS BEFORE THE BOMB WENT OFF.").some((a) => a.kind === "organization"));
+});
+
+test("the insurgencies of South and South-East Asia go by their own names and abbreviations", () => {
+  assert.equal(actorsOf("The TNLA said its troops had taken a hilltop post.")[0]?.name, "Ta'ang National Liberation Army (TNLA)");
+  assert.ok(actorsOf("Police blamed Lashkar-e-Islam militants for the blast.").some((a) => a.name === "Lashkar-e-Islam (LeI)"));
+});
