@@ -141,6 +141,7 @@ export const triggerEntry = z.strictObject({
   anaphoric: z.boolean().optional(),
   stateAction: z.boolean().optional(),
   happening: text.optional(),
+  sequel: z.boolean().optional(),
 });
 
 const triggersFile = z.strictObject({

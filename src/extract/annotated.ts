@@ -23,6 +23,8 @@ export interface TriggerSpan extends Span {
   otherwise?: string;
   /** A kind of happening told apart from attacks of other kinds ("beheading"). */
   happening?: string;
+  /** The words tell what follows violence (an arrest, a surrender): news only where the report tells no violence. */
+  sequel: boolean;
   /** Why the trigger reports no event (a threat, a plan, a foiled plot), when it does not. */
   cancelledBy?: string;
 }

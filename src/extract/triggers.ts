@@ -6,7 +6,7 @@ import { compilePatterns, findAll, isSpace, sentenceAt, type PatternSet, type Ta
 
 /** An entry of codebook/triggers.yaml. */
 type TriggerEntry = Pick<TriggerSpan, "name" | "attackType" | "eventType" | "subEventType" | "byTarget" | "byState" | "byCrowd" | "weapon" | "yields" | "otherwise" | "happening"> &
-  Partial<Pick<TriggerSpan, "suicide" | "weak" | "anaphoric" | "stateAction">> & { patterns: string[] };
+  Partial<Pick<TriggerSpan, "suicide" | "weak" | "anaphoric" | "stateAction" | "sequel">> & { patterns: string[] };
 
 interface ModalityCue {
   name: string;
@@ -50,6 +50,7 @@ const compiledOf = perCodebook((codebook): Compiled => {
       weak: entry.weak ?? false,
       anaphoric: entry.anaphoric ?? false,
       stateAction: entry.stateAction ?? false,
+      sequel: entry.sequel ?? false,
     })),
     patterns: compilePatterns(triggers.map((t) => t.patterns)),
     cues: modality.cues,
@@ -85,6 +86,10 @@ export function findTriggers(a: AnnotatedDoc, codebook: Codebook): TriggerSpan[]
     const reason = modality(a, t, cuesOf.cues, compiled);
     if (reason) t.cancelledBy = reason;
   }
+  // An arrest or a surrender is the news of a report that leads with it and tells no violence:
+  // beside an attack it is the attack's sequel, further down the report a detail of its story.
+  const violence = found.some((t) => !t.sequel && !t.cancelledBy);
+  for (const t of found) if (t.sequel && (violence || t.sentence > 0)) t.cancelledBy ??= "sequel";
   return found;
 }
 

@@ -114,3 +114,12 @@ test("fire set to a named thing, or acid thrown, is arson", () => {
     assert.equal(live(text)[0]?.weapon, "INCENDIARY", text);
   }
 });
+
+test("an arrest or a surrender is news only in a report that leads with it and tells no violence", () => {
+  const [arrest] = live("Police arrested 40 opposition activists in overnight raids across the province on Friday.");
+  assert.deepEqual([arrest?.eventType, arrest?.subEventType], ["STRATEGIC_DEVELOPMENTS", "ARRESTS"]);
+  assert.equal(live("Thirty rebels surrendered to the army in the hills on Monday.")[0]?.subEventType, "CHANGE_TO_GROUP_ACTIVITY");
+  // Beside an attack, the arrest is its sequel; further down a report, a detail of its story.
+  assert.deepEqual(live("Gunmen shot a shopkeeper in the market. Two suspects were detained later.").map((t) => t.name), ["shooting"]);
+  assert.equal(live("The minister visited the province on Monday. Police arrested two smugglers at the border.").length, 0);
+});

@@ -210,3 +210,9 @@ test("a crowd that protests is an event, a statement of protest is not; a crowd 
   const [fight] = extract("Supporters of two candidates clashed in Dhaka on Sunday, injuring ten.");
   assert.deepEqual([fight?.eventType, fight?.subEventType], ["RIOTS", "VIOLENT_DEMONSTRATION"]);
 });
+
+test("a report of arrests alone is one strategic development", () => {
+  const ms = extract("Police arrested 25 activists of an opposition party in Rangpur on Tuesday night.");
+  assert.equal(ms.length, 1);
+  assert.deepEqual([ms[0]!.eventType, ms[0]!.subEventType], ["STRATEGIC_DEVELOPMENTS", "ARRESTS"]);
+});
