@@ -47,3 +47,7 @@ test("the insurgencies of South and South-East Asia go by their own names and ab
   assert.equal(actorsOf("The TNLA said its troops had taken a hilltop post.")[0]?.name, "Ta'ang National Liberation Army (TNLA)");
   assert.ok(actorsOf("Police blamed Lashkar-e-Islam militants for the blast.").some((a) => a.name === "Lashkar-e-Islam (LeI)"));
 });
+
+test("a cartel named for its home state is the cartel, not that state's forces", () => {
+  assert.deepEqual(actorsOf("Gunmen of the Sinaloa Cartel opened fire on a patrol.").map((a) => [a.name, a.kind]), [["Unknown", "unknown"], ["Sinaloa Cartel", "organization"]]);
+});

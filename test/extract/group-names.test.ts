@@ -12,6 +12,10 @@ test("a group no list holds is found by how its name is made, with its abbreviat
   assert.deepEqual(names("The Martyr Osei Urban Front said it burned the depot."), [["Martyr Osei Urban Front", "organization"]]);
 });
 
+test("a gang goes by its own name too", () => {
+  assert.deepEqual(names("The Los Pinos gang was blamed for the shooting at the bus stop."), [["Los Pinos gang", "organization"]]);
+});
+
 test("in capitals, where case says nothing, the name stops at function words and must name a cause", () => {
   assert.deepEqual(names("A BOMB WAS PLANTED BY THE TUMARA PATRIOTIC LIBERATION ARMED FORCES IN THE CAPITAL."), [["Tumara Patriotic Liberation Armed Forces", "organization"]]);
   // A description, not a name: one word before the head, or no word of a cause.
