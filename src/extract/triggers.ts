@@ -56,8 +56,9 @@ const compiledOf = perCodebook((codebook): Compiled => {
     cues: modality.cues,
     cuePatterns: compilePatterns(modality.cues.map((c) => c.patterns)),
     determiners: new Set(modality.determiners),
-    // A line ends a clause too: a headline or a list item.
-    clauseBreak: new RegExp(`${punctuationPattern(clauses.punctuation)}|\\n|,\\s+(?:${clauses.words.join("|")})(?![\\p{L}])`, "gu"),
+    // A line break inside a sentence is where hard-wrapped text wraps (elsewhere a line ends its
+    // sentence): it ends no clause. The words open a clause in text written in capitals too.
+    clauseBreak: new RegExp(`${punctuationPattern(clauses.punctuation)}|,\\s+(?:${clauses.words.join("|")})(?![\\p{L}])`, "giu"),
     genericPlural: new RegExp(`(?:${modality.pluralEndings.join("|")})$`, "i"),
   };
 });

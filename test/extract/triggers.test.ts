@@ -62,6 +62,47 @@ test("a tally over a period is not one event", () => {
   }
 });
 
+test("a count over a span of weeks or years, or a war's toll, is not one event", () => {
+  for (const text of [
+    "Over the past four months, some 90 farmers have been murdered in the valley.",
+    "During 12 years of civil war more than 40,000 people have been killed in the region.",
+    "The talks aim to end a conflict that has killed more than 40,000 people.",
+  ]) {
+    const ts = triggersOf(text);
+    assert.ok(ts.length > 0 && ts.every((t) => t.cancelledBy), `${text}: ${JSON.stringify(ts.map((t) => [t.text, t.cancelledBy]))}`);
+  }
+  // A span without a count may frame one event.
+  assert.ok(live("In the past months the gang hijacked a fuel convoy near the border.").length > 0);
+});
+
+test("calls, endings, denials of any shot and accidents are not events", () => {
+  for (const text of [
+    "The cleric was expelled for publicly calling for the assassination of the governor.",
+    "Leaflets urged the throwing of petrol bombs at police stations.",
+    "The rebels ceased bombing the power lines in May.",
+    "The bishop demanded an end to the killings.",
+    "The town changed hands without a shot being fired.",
+    "Not a single shot was fired during the handover.",
+    "The crash killed 45 passengers aboard the bus.",
+    "An earthquake killed 300 people in the north.",
+  ]) {
+    const ts = triggersOf(text);
+    assert.ok(ts.length > 0 && ts.every((t) => t.cancelledBy), `${text}: ${JSON.stringify(ts.map((t) => [t.text, t.cancelledBy]))}`);
+  }
+});
+
+test("a captivity told as going on is an event", () => {
+  assert.ok(live("Dozens of travellers are being held hostage by the gang in a farmhouse.").length > 0);
+});
+
+test("a clause opened by a word in capitals, or a wrapped line, bounds a cue as in prose", () => {
+  assert.ok(live("THE TALKS STALLED OVER THE PAST FEW WEEKS, AND GUNMEN KILLED A MAYOR IN THE NORTH.").length > 0);
+  const line = "Police in the northern province said on Tuesday that the militant";
+  const wrapped = [line, "group had threatened to attack the regional governor's office", "during the coming week, according to a statement from the police.", "", line, "group was also blamed for an earlier raid on a supply depot in", "the hills, where guards repelled the attackers after a long fight."].join("\n");
+  const attack = triggersOf(wrapped).find((t) => t.text.toLowerCase() === "attack");
+  assert.ok(attack?.cancelledBy, JSON.stringify(triggersOf(wrapped).map((t) => [t.text, t.cancelledBy])));
+});
+
 test("triggers are found in text written in capitals", () => {
   const [t] = live("TERRORISTS DYNAMITED A POWER TOWER IN THE NORTH OF THE COUNTRY.");
   assert.equal(t?.attackType, "BOMBING_EXPLOSION");
