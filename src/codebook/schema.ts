@@ -382,6 +382,7 @@ const placesFile = z.strictObject({
   firstLevelCues: words.optional(),
   containerCues: words.optional(),
   unitCountries: z.record(text, z.array(countryCode).min(1)).optional(),
+  localityCues: words.optional(),
   regionAffixes: z.strictObject({ prefixes: words, suffixes: words }),
   nameFollowers: words.optional(),
   qualifiers: words.optional(),

@@ -17,16 +17,29 @@ export interface PlacesCodebook extends PlacesFile {
   firstLevel: Set<string>;
   containers: Set<string>;
   /** Key of a unit word ("upazila", "ds division") -> the countries that use it. */
-  units: Map<string, string[]>;
-  /** First words of the units' keys: the scan asks about longer keys only after one. */
-  unitStarts: Set<string>;
-  /** The most words a unit's key has. */
-  unitWords: number;
+  units: Phrases<string[]>;
+  /** Words for a settlement or a part of one ("village", "police station"). */
+  localities: Phrases<true>;
   followers: Set<string>;
   given: Set<string>;
   titles: Set<string>;
   qualifierSet: Set<string>;
   connectorSet: Set<string>;
+}
+
+/** Words of one or more keys looked up at each word of a text. */
+export interface Phrases<T> {
+  byKey: Map<string, T>;
+  /** First words of the keys: the scan asks about longer keys only after one. */
+  starts: Set<string>;
+  /** The most words a key has. */
+  words: number;
+}
+
+function phrases<T>(entries: [string, T][]): Phrases<T> {
+  const byKey = new Map(entries.map(([w, v]) => [nameKey(w), v]));
+  const keys = [...byKey.keys()];
+  return { byKey, starts: new Set(keys.map((k) => k.split(" ")[0])), words: Math.max(0, ...keys.map((k) => k.split(" ").length)) };
 }
 
 export const placesCodebook: (book: Codebook) => PlacesCodebook = perCodebook((book): PlacesCodebook => {
@@ -44,9 +57,8 @@ export const placesCodebook: (book: Codebook) => PlacesCodebook = perCodebook((b
     region: keys(file.regionCues),
     firstLevel: keys(file.firstLevelCues),
     containers: keys(file.containerCues),
-    units: new Map(Object.entries(file.unitCountries ?? {}).map(([w, codes]) => [nameKey(w), codes])),
-    unitStarts: new Set(Object.keys(file.unitCountries ?? {}).map((w) => nameKey(w).split(" ")[0])),
-    unitWords: Math.max(0, ...Object.keys(file.unitCountries ?? {}).map((w) => nameKey(w).split(" ").length)),
+    units: phrases(Object.entries(file.unitCountries ?? {})),
+    localities: phrases((file.localityCues ?? []).map((w) => [w, true as const])),
     followers: keys(file.nameFollowers),
     given: keys(file.givenNames),
     titles: keys(file.personTitles),

@@ -1,7 +1,7 @@
 import type { Codebook } from "../codebook/schema.js";
 import type { Doc, Place, PlaceSpan, Sentence } from "../model.js";
 import { candidatesFor, KEY_CONTINUES, KEY_NAMES, placeNames, probeKey, type NameCandidates } from "./candidates.js";
-import type { PlacesCodebook } from "./codebook.js";
+import type { Phrases, PlacesCodebook } from "./codebook.js";
 import { gazetteer } from "./gazetteer.js";
 import { ARTICLE, isAsciiWordChar, tokenize, type Token } from "./keys.js";
 import { isCued, resolveNames, type NameMatch } from "./resolve.js";
@@ -156,25 +156,27 @@ function isCommonName(tokens: Token[], first: number, last: number): boolean {
   return words.length === 1 && gazetteer().isCommonWord(words[0]);
 }
 
-/** Unit words in the text ("Sreepur upazila"): where each starts, its last word, and the countries that use it. */
-function findUnits(tokens: Token[], sentenceOf: Int32Array, book: PlacesCodebook): Map<number, { last: number; countries: string[] }> {
-  const { units, unitStarts, unitWords } = book;
-  const out = new Map<number, { last: number; countries: string[] }>();
+/** A phrase found in the text, by its first word: its last word and what the codebook says of it. */
+type Found<T> = Map<number, { last: number; value: T }>;
+
+/** The phrases of a table in the text ("Sreepur upazila", "police station"), the longest at each word. */
+function findPhrases<T>(tokens: Token[], sentenceOf: Int32Array, table: Phrases<T>): Found<T> {
+  const out: Found<T> = new Map();
   for (let i = 0; i < tokens.length; i++) {
-    if (!unitStarts.has(tokens[i].key)) continue;
+    if (!table.starts.has(tokens[i].key)) continue;
     let key = tokens[i].key;
-    for (let j = i; j < tokens.length && j - i < unitWords && sentenceOf[j] === sentenceOf[i]; key += ` ${tokens[++j]?.key}`) {
-      const countries = units.get(key);
-      if (countries) out.set(i, { last: j, countries });
+    for (let j = i; j < tokens.length && j - i < table.words && sentenceOf[j] === sentenceOf[i]; key += ` ${tokens[++j]?.key}`) {
+      const value = table.byKey.get(key);
+      if (value) out.set(i, { last: j, value });
     }
   }
   return out;
 }
 
 /** How often the text names each country by its units' words: as often as by its name. */
-function unitSupport(units: Map<number, { countries: string[] }>): Map<string, number> {
+function unitSupport(units: Found<string[]>): Map<string, number> {
   const support = new Map<string, number>();
-  for (const { countries } of units.values()) for (const c of countries) support.set(c, (support.get(c) ?? 0) + 2);
+  for (const { value } of units.values()) for (const c of value) support.set(c, (support.get(c) ?? 0) + 2);
   return support;
 }
 
@@ -193,12 +195,15 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
   const connector = (i: number) => !caseless(i) && book.connectorSet.has(tokens[i].raw.toLowerCase());
   const sameSentence = (a: number, b: number) => info.sentence[a] === info.sentence[b];
   const sameRun = (i: number) => i + 1 < tokens.length && sameSentence(i + 1, i) && joins(text, tokens[i], tokens[i + 1]);
+  // "at" before a word in t is a sun-letter article by its key ("at-Tall"); a space after it
+  // makes it the cue word "at" ("at Tanta").
+  const isArticle = (i: number) => tokens[i].key === ARTICLE && !(book.locative.has(tokens[i].folded) && isSpace(text, tokens[i].end));
 
-  const units = findUnits(tokens, info.sentence, book);
+  const units = findPhrases(tokens, info.sentence, book.units);
 
   const matches: NameMatch[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const article = tokens[i].key === ARTICLE && sameRun(i) && nameWord(i + 1);
+    const article = isArticle(i) && sameRun(i) && nameWord(i + 1);
     if (!nameWord(i) && !article) {
       i++;
       continue;
@@ -227,7 +232,7 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
     let end = tokens[last].end;
     let from = first;
     // "al-Qoba", "El Callao": the article is part of the name as written.
-    if (first > 0 && tokens[first - 1].key === ARTICLE && sameSentence(first - 1, first) && joins(text, tokens[first - 1], tokens[first])) {
+    if (first > 0 && isArticle(first - 1) && sameSentence(first - 1, first) && joins(text, tokens[first - 1], tokens[first])) {
       from = first - 1;
       start = tokens[from].start;
     }
@@ -239,7 +244,8 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
       to = unit?.last ?? next;
       end = tokens[to].end;
     }
-    const before = (n: number) => (from - n >= 0 && sameSentence(from - n, from) ? tokens[from - n].key : "");
+    // Cue words as written: the cue "at" keys as an article before a word in t.
+    const before = (n: number) => (from - n >= 0 && sameSentence(from - n, from) ? tokens[from - n].folded : "");
     return {
       start, end, from, to, key, names,
       sentence: info.sentence[first],
@@ -249,7 +255,7 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
       settlement: book.settlement.has(before(1)) || (before(1) === "of" && book.settlement.has(before(2))),
       regionCue,
       pluralCue: regionCue && tokens[to].key.endsWith("s"),
-      unitCountries: names.kind === "place" ? unit?.countries ?? null : null,
+      unitCountries: names.kind === "place" ? unit?.value ?? null : null,
       common: isCommonName(tokens, first, last),
       acronym: !caseless(first) && first === last && /^\p{Lu}{2,4}$/u.test(tokens[first].raw),
       partOfName: false,
@@ -285,17 +291,29 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
 
   // In mixed-case prose a place's name next to other capitalised words belongs to a longer name:
   // a person's ("Bernardino Leon"), a group's ("Libya Dawn"), a paper's ("Washington Post").
+  // A country's name before the name of one of its places says where the place is ("in
+  // Bangladesh Dinajpur district"), not so before another word ("Libya Dawn").
+  const countryEnds = new Map<number, NameMatch>();
+  const placeStarts = new Map<number, NameMatch>();
+  for (const m of matches) {
+    if (m.names.kind === "country") countryEnds.set(m.to, m);
+    else if (m.names.kind === "place") placeStarts.set(m.from, m);
+  }
+  const within = (place: NameMatch | undefined, country: NameMatch | undefined) =>
+    !!place && !!country && place.names.candidates.some((c) => c.country !== null && c.country === country.names.candidates[0]?.country);
   for (const m of matches) {
     if (m.caseless || m.names.kind === "demonym") continue;
     const p = m.from - 1;
     const n = m.to + 1;
     const prevJoined = p >= 0 && info.sentence[p] === m.sentence && adjacent(text, tokens[p], tokens[m.from]);
     const byPosition = prevJoined && info.initial[p] === 1 && g.isCommonWord(tokens[p].folded);
-    if (prevJoined && isCapitalised(tokens[p].raw) && !book.qualifierSet.has(tokens[p].key) && !connector(p) && !byPosition) {
+    const afterCountry = m.names.kind === "place" && within(m, countryEnds.get(p));
+    if (prevJoined && isCapitalised(tokens[p].raw) && !book.qualifierSet.has(tokens[p].key) && !connector(p) && !byPosition && !afterCountry) {
       m.partOfName = true;
     }
     const nextJoined = n < tokens.length && info.sentence[n] === m.sentence && adjacent(text, tokens[m.to], tokens[n]);
-    if (nextJoined && isCapitalised(tokens[n].raw) && !book.followers.has(tokens[n].key)) m.partOfName = true;
+    const beforePlace = m.names.kind === "country" && within(placeStarts.get(n), m);
+    if (nextJoined && isCapitalised(tokens[n].raw) && !book.followers.has(tokens[n].key) && !beforePlace) m.partOfName = true;
   }
 
   const resolved = resolveNames(
@@ -312,56 +330,75 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
     place,
     role: match.names.kind === "demonym" ? "nationality" : "location",
   }));
-  const unknown = unknownUnits(text, tokens, info, units, matches, resolved, spans, book);
+  const unknown = unknownPlaces(text, tokens, info, units, matches, resolved, spans, book);
   return unknown.length ? [...spans, ...unknown].sort((a, b) => a.start - b.start) : spans;
 }
 
 /**
  * Names the gazetteer lacks that a unit word says are places ("in Kanaighat upazila", "of Sune
  * district"), or that the gazetteer places only abroad ("Madan upazila"): kept by name, in the
- * unit's country. The place said to hold one ("Chatkhil upazila under Noakhali") gives its point
+ * unit's country. So are settlements and their parts that a locality word marks ("at Lamlai
+ * village", "in the city's Pallabi area"). The place said to hold one ("Chatkhil upazila under
+ * Noakhali", "Trenz village, Shopian district", "Tripoli's Souq al-Juma area") gives its point
  * and precision ("Chatkhil (Noakhali)"); with none named the name has no point.
  */
-function unknownUnits(
-  text: string, tokens: Token[], info: Layout, units: Map<number, { last: number; countries: string[] }>,
+function unknownPlaces(
+  text: string, tokens: Token[], info: Layout, units: Found<string[]>,
   matches: NameMatch[], resolved: { match: NameMatch; place: Place }[], spans: PlaceSpan[], book: PlacesCodebook,
 ): PlaceSpan[] {
   const g = gazetteer();
   const covered = new Uint8Array(tokens.length);
   const startsAt = new Map<number, number>();
+  const endsAt = new Map<number, number>();
   resolved.forEach(({ match }, i) => {
     covered.fill(1, match.from, match.to + 1);
     startsAt.set(match.from, i);
+    endsAt.set(match.to, i);
   });
   // A country's name is never part of a place's ("Bangladesh Dinajpur district"), taken or not.
   for (const m of matches) if (m.names.kind !== "place") covered.fill(1, m.from, m.to + 1);
+  const localities = findPhrases(tokens, info.sentence, book.localities);
   const out: PlaceSpan[] = [];
-  for (let u = 1; u < tokens.length; u++) {
+  // From the end, so that a holder the gazetteer lacks is read before what it holds.
+  const keptAt = new Map<number, PlaceSpan>();
+  for (let u = tokens.length - 1; u >= 1; u--) {
     const unit = units.get(u);
-    if ((!unit && !book.region.has(tokens[u].key)) || covered[u] || info.caseless[u]) continue;
-    // The name: up to three capitalised words just before the unit word, after a cue word.
+    const locality = localities.get(u);
+    if ((!unit && !locality && !book.region.has(tokens[u].key)) || covered[u] || info.caseless[u]) continue;
+    // The name: up to three capitalised words just before the unit word, after a cue word; an
+    // article joined by a hyphen ("Souq al-Juma") is one of its words.
     let first = u;
     while (
-      first > 0 && u - first < 3 && info.sentence[first - 1] === info.sentence[u] && adjacent(text, tokens[first - 1], tokens[first]) &&
-      isCapitalised(tokens[first - 1].raw) && !covered[first - 1] && !book.notPlaceKeys.has(tokens[first - 1].key) && !book.qualifierSet.has(tokens[first - 1].key)
+      first > 0 && u - first < 3 && info.sentence[first - 1] === info.sentence[u] && !covered[first - 1] &&
+      (adjacent(text, tokens[first - 1], tokens[first]) ? isCapitalised(tokens[first - 1].raw) : first < u && hyphenArticle(text, tokens, first - 1)) &&
+      !book.notPlaceKeys.has(tokens[first - 1].key) && !book.qualifierSet.has(tokens[first - 1].key)
     ) first--;
-    if (first === u || first === 0 || info.sentence[first - 1] !== info.sentence[u]) continue;
-    const cue = tokens[first - 1].key;
-    if (!book.locative.has(cue) && !book.containers.has(cue)) continue;
+    if (first === u || first === 0 || info.sentence[first - 1] !== info.sentence[u] || !isCapitalised(tokens[first].raw)) continue;
+    // "at Lamlai village"; a locality also "from the Gulshan area" (a region word after "the"
+    // ends the names of groups' branches: "of the Awami League district unit").
+    const theBefore = locality && tokens[first - 1].key === "the" && first > 1 && info.sentence[first - 2] === info.sentence[u];
+    const cue = tokens[theBefore ? first - 2 : first - 1].folded;
+    // "the city's Pallabi area", "Tripoli's Souq area": the owner is a settlement, named or not.
+    const owner = possessor(text, tokens, first - 1);
+    const owned = owner >= 0 && info.sentence[owner] === info.sentence[u] && (book.settlement.has(tokens[owner].folded) || endsAt.has(owner));
+    if (!book.locative.has(cue) && !(book.containers.has(cue) && !theBefore) && !owned) continue;
     let allCommon = true;
     for (let k = first; k < u && allCommon; k++) allCommon = g.isCommonWord(tokens[k].folded);
     if (allCommon) continue;
-    const last = unit?.last ?? u;
-    // "Chatkhil upazila under Noakhali", "Mirsarai upazila of the district": the holder after a container word.
+    const last = unit?.last ?? locality?.last ?? u;
+    // "Chatkhil upazila under Noakhali", "Mirsarai upazila of the district": the holder after a
+    // container word, or after a comma.
     let k = last + 1;
     if (k < tokens.length && info.sentence[k] === info.sentence[u] && book.containers.has(tokens[k].key)) k++;
-    else k = -1;
+    else if (!(k < tokens.length && info.sentence[k] === info.sentence[u] && /^\s*,\s*$/.test(text.slice(tokens[last].end, tokens[k].start)))) k = -1;
     if (k > 0 && tokens[k]?.key === "the") k++;
-    const holder = k > 0 ? startsAt.get(k) : undefined;
+    const holder = (k > 0 ? startsAt.get(k) : undefined) ?? (owned ? endsAt.get(owner) : undefined);
     const parent = holder === undefined ? null : resolved[holder].place;
     const name = text.slice(tokens[first].start, tokens[u - 1].end);
-    const country = unit?.countries.length === 1 ? unit.countries[0] : parent?.country ?? mostNamed(spans, unit?.countries);
-    out.push({
+    // A holder kept by its name has no point to give, only its country ("Jahangirpur village in Sreepur upazila").
+    const kept = k > 0 && holder === undefined ? keptAt.get(k) : undefined;
+    const country = unit?.value.length === 1 ? unit.value[0] : parent?.country ?? kept?.place.country ?? mostNamed(spans, unit?.value);
+    keptAt.set(first, {
       start: tokens[first].start,
       end: tokens[last].end,
       text: text.slice(tokens[first].start, tokens[last].end),
@@ -373,13 +410,27 @@ function unknownUnits(
         lat: parent?.lat ?? null,
         lon: parent?.lon ?? null,
         geonameId: null,
+        // Without a point, a place of unknown extent: a district unless a first-level word says more.
         precision: parent ? parent.precision : book.firstLevel.has(tokens[u].key) ? "admin1" : "district",
         provenance: "stated",
       },
       role: "location",
     });
+    out.push(keptAt.get(first)!);
   }
   return out;
+}
+
+/** An article joined by a hyphen to the word after it ("al-Juma"). */
+function hyphenArticle(text: string, tokens: Token[], i: number): boolean {
+  return tokens[i].key === ARTICLE && text.slice(tokens[i].end, tokens[i + 1].start) === "-";
+}
+
+/** The word before a possessive "'s" at `s` ("the city's"), or -1. */
+function possessor(text: string, tokens: Token[], s: number): number {
+  if (s < 1 || tokens[s].folded !== "s" || tokens[s].start !== tokens[s - 1].end + 1) return -1;
+  const mark = text.charCodeAt(tokens[s - 1].end);
+  return mark === 39 || mark === 0x2019 ? s - 1 : -1;
 }
 
 /** The country the text's places name most, among `among` when given; null when none does. Its people do not count. */

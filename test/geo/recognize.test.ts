@@ -196,3 +196,43 @@ test("a name kept by its unit word takes the country of the report's places, not
   // A country's name before a district's is not part of it.
   assert.deepEqual(placesIn("A priest was shot in Bangladesh Bhadrakhali district.").filter((s) => s.place.country !== "BD"), []);
 });
+
+test("'at' before a word in t is the cue word, not the sun-letter article", () => {
+  const spans = placesIn("Police broke up a rally at Tomarpur district on Monday, officials said.");
+  assert.deepEqual(spans.map((s) => [s.text, s.place.name]), [["Tomarpur district", "Tomarpur"]]);
+});
+
+test("a country's name before one of its places says where the place is", () => {
+  const spans = placesIn("Gunmen shot a doctor in Pakistan Quetta district late on Monday, police said.");
+  assert.equal(spanOf(spans, "Quetta district")!.place.country, "PK");
+  // Before a word that names none of its places, the country's name is part of a group's.
+  assert.deepEqual(placesIn("Gunmen loyal to the militia known as Libya Dawn seized the airport on Monday.").map((s) => s.text), []);
+});
+
+test("a name the gazetteer lacks before a locality word, after a cue, is kept by name", () => {
+  const village = placesIn("Two farmers were hacked to death in Kumarpara village on Friday night.");
+  assert.deepEqual(village.map((s) => [s.text, s.place.name, s.place.lat, s.place.precision]), [["Kumarpara village", "Kumarpara", null, "district"]]);
+  const station = placesIn("A policeman was hurt in a blast near Dholpara Police Station on Sunday morning.");
+  assert.equal(spanOf(station, "Dholpara Police Station")!.place.name, "Dholpara");
+  // "the": after a locative cue only ("from the Gulshan area").
+  assert.equal(spanOf(placesIn("Police arrested four men from the Kumarpara area on Sunday morning."), "Kumarpara area")!.place.name, "Kumarpara");
+  // No cue word: the capitalised words name something else.
+  assert.deepEqual(placesIn("The Kumarpara Model Town committee will meet again next week to discuss it.").map((s) => s.text), []);
+});
+
+test("a locality is held by the settlement that owns it, or by the place after a comma", () => {
+  const owned = placesIn("Gunmen opened fire on shoppers in Tripoli's Souq al-Juma area on Friday evening.");
+  const souq = spanOf(owned, "Souq al-Juma area")!;
+  assert.equal(souq.place.name, "Souq al-Juma (Tripoli)");
+  near(souq.place, libyaTripoli);
+  const city = placesIn("Two cars were torched in the city's Kumarpara area on Friday evening.");
+  assert.deepEqual(city.map((s) => [s.text, s.place.name]), [["Kumarpara area", "Kumarpara"]]);
+  const comma = placesIn("A bomb wounded two guards in Kumarpara village, Pabna district on Friday.");
+  const pabna = spanOf(comma, "Pabna district")!;
+  assert.equal(spanOf(comma, "Kumarpara village")!.place.lat, pabna.place.lat);
+});
+
+test("a locality held by a unit the gazetteer lacks takes the unit's country", () => {
+  const spans = placesIn("Clashes broke out at Kumarpara village in Bhadrakhali upazila on Thursday, police said.");
+  assert.deepEqual(spans.map((s) => [s.place.name, s.place.country]), [["Kumarpara", "BD"], ["Bhadrakhali", "BD"]]);
+});
