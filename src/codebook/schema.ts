@@ -422,6 +422,7 @@ const assembleFile = z.strictObject({
   suicide: words,
   articles: words,
   nationalTargets: listOf(code(TARGET_TYPES, "target types")),
+  armedTargets: listOf(code(TARGET_TYPES, "target types")),
 });
 
 // --- the codebook --------------------------------------------------------------------------------

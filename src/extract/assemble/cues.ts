@@ -21,6 +21,7 @@ export interface AssembleBook {
   suicide: string[];
   articles: string[];
   nationalTargets: string[];
+  armedTargets: string[];
 }
 
 /** The word lists as the expressions the assembler tests stretches of text with. */
@@ -48,6 +49,8 @@ export interface Cues {
   /** The attack type a weapon tells when no trigger of the event does. */
   weaponAttack: ReadonlyMap<string, string>;
   nationalTargets: ReadonlySet<string>;
+  /** Target types that name armed forces: as the subject of the attack's verb, they are the attackers. */
+  armedTargets: ReadonlySet<string>;
 }
 
 const NOT_AFTER_LETTER = "(?<![\\p{L}])";
@@ -81,6 +84,7 @@ export function compileCues(book: AssembleBook): Cues {
     crowdOrder: book.crowdOrder,
     weaponAttack: new Map(Object.entries(book.weaponAttack)),
     nationalTargets: new Set(book.nationalTargets),
+    armedTargets: new Set(book.armedTargets),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ActorSpan, Count, Evidence, Mention, Perpetrator, PlaceSpan, Span, Target, Weapon } from "../../model.js";
-import { publicationDate, type AnnotatedDoc, type ClaimSpan, type TriggerSpan } from "../annotated.js";
+import { publicationDate, type AnnotatedDoc, type ClaimSpan, type TargetSpan, type TriggerSpan } from "../annotated.js";
 import type { Frame } from "./frames.js";
 import type { Codebook } from "../../codebook/schema.js";
 import { findCasualties } from "../casualties/index.js";
@@ -38,9 +38,13 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   for (const s of perpSpans) cite("perpetrators", s);
 
   const targets: Target[] = [];
+  const sides: string[] = [];
   for (const f of d.frames) {
     for (const t of f.targets) {
       if (perpSpans.some((p) => p.start < t.end && t.start < p.end)) continue;
+      // Armed forces named as either side tell ACLED's battle; only the side attacked is a target.
+      if (!sides.includes(t.type)) sides.push(t.type);
+      if (attackerPhrase(a.doc.clean, t, f, cues)) continue;
       const nations = t.nationalities.length ? t.nationalities : [null];
       for (const nationality of nations) {
         if (targets.some((x) => x.type === t.type && x.nationality === nationality)) continue;
@@ -96,7 +100,7 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   const first = d.frames.find((f) => a.sentences[f.sentence]!.text.length > 0) ?? d.frames[0]!;
   const sentence = a.sentences[first.sentence]!;
   const crowded = d.frames.some((f) => f.crowd);
-  const [eventType, subEventType] = crowdType(main, triggers, perpetrators, crowded, cues) ?? acledType(main, targets, perpetrators);
+  const [eventType, subEventType] = crowdType(main, triggers, perpetrators, crowded, cues) ?? acledType(main, sides, perpetrators);
 
   const mention: Mention = {
     documentId: a.doc.id,
@@ -121,6 +125,22 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   if (wounded) mention.wounded = countOf(wounded);
   if (!ctx.main) mention.background = true;
   return mention;
+}
+
+// Between an actor and the verb it does: adverbs and a perfect's auxiliary ("police had allegedly opened fire").
+const SUBJECT_GAP = /^(?:\s+(?:\p{L}+ly|had|has|have|also|then))*\s*$/iu;
+// A trigger that starts with these tells what was done to the phrase before it ("were attacked", "came under fire").
+const UNDERGOES = /^(?:was|were|been|being|is|are|came|come|comes)\s/i;
+
+/**
+ * Whether a target phrase names the attackers: armed forces that are the subject of the attack's
+ * verb ("soldiers opened fire on the villagers", "police had fired at protesters").
+ */
+function attackerPhrase(text: string, t: TargetSpan, f: Frame, { armedTargets }: Cues): boolean {
+  if (!armedTargets.has(t.type)) return false;
+  const verb = f.triggers.find((x) => x.start >= t.end);
+  if (!verb || verb.weak || UNDERGOES.test(verb.text)) return false;
+  return SUBJECT_GAP.test(text.slice(t.end, verb.start));
 }
 
 /** One kind of span of all the frames, in their order (a loop: flatMap is slow in V8). */
@@ -179,10 +199,10 @@ function crowdType(main: TriggerSpan, triggers: TriggerSpan[], perps: Perpetrato
   return perps.some((p) => p.kind === "state") ? ["PROTESTS", "EXCESSIVE_FORCE_AGAINST_PROTESTERS"] : ["RIOTS", "VIOLENT_DEMONSTRATION"];
 }
 
-function acledType(t: TriggerSpan, targets: Target[], perps: Perpetrator[]): [string, string] {
+function acledType(t: TriggerSpan, sides: string[], perps: Perpetrator[]): [string, string] {
   if (t.byState && perps.some((p) => p.kind === "state")) return t.byState;
-  for (const target of targets) {
-    const mapped = t.byTarget?.[target.type];
+  for (const side of sides) {
+    const mapped = t.byTarget?.[side];
     if (mapped) return mapped;
   }
   return [t.eventType, t.subEventType];

@@ -22,6 +22,7 @@ const book: AssembleBook = {
   suicide: ["suicide"],
   articles: ["the", "a"],
   nationalTargets: ["GOVERNMENT_DIPLOMATIC"],
+  armedTargets: ["POLICE"],
 };
 
 test("a boundary is one of the book's phrases as whole words, or a semicolon", () => {

@@ -216,3 +216,16 @@ test("a report of arrests alone is one strategic development", () => {
   assert.equal(ms.length, 1);
   assert.deepEqual([ms[0]!.eventType, ms[0]!.subEventType], ["STRATEGIC_DEVELOPMENTS", "ARRESTS"]);
 });
+
+test("armed forces that do the attack's verb are its attackers, not its target; those the verb undergoes are targets", () => {
+  const [fired] = extract("Soldiers opened fire on a wedding party in the village of Tarkot on Sunday.");
+  assert.ok(fired && !fired.targets.some((t) => t.type === "MILITARY"), JSON.stringify(fired?.targets));
+  const [shot] = extract("Two soldiers were shot dead at a checkpoint in Tarkot on Sunday.");
+  assert.equal(shot?.targets[0]?.type, "MILITARY");
+});
+
+test("a target attacked, the means told by the weapon or the other words, else an armed assault", () => {
+  assert.deepEqual(extract("Unknown men attacked the embassy with explosives in Lima on Monday night.")[0]?.attackTypes, ["BOMBING_EXPLOSION"]);
+  assert.deepEqual(extract("Rebels attacked the bank and set it on fire in Medellin on Sunday.")[0]?.attackTypes, ["FACILITY_INFRASTRUCTURE_ATTACK"]);
+  assert.deepEqual(extract("Guerrillas attacked the town hall in Ayacucho on Sunday, killing two guards.")[0]?.attackTypes, ["ARMED_ASSAULT"]);
+});
