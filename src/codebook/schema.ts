@@ -423,6 +423,7 @@ const assembleFile = z.strictObject({
   articles: words,
   nationalTargets: listOf(code(TARGET_TYPES, "target types")),
   armedTargets: listOf(code(TARGET_TYPES, "target types")),
+  feuds: words,
 });
 
 // --- the codebook --------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ export interface AssembleBook {
   articles: string[];
   nationalTargets: string[];
   armedTargets: string[];
+  feuds: string[];
 }
 
 /** The word lists as the expressions the assembler tests stretches of text with. */
@@ -51,6 +52,8 @@ export interface Cues {
   nationalTargets: ReadonlySet<string>;
   /** Target types that name armed forces: as the subject of the attack's verb, they are the attackers. */
   armedTargets: ReadonlySet<string>;
+  /** Anywhere in a stretch: the fight is a feud between two armed sides. */
+  feud: RegExp;
 }
 
 const NOT_AFTER_LETTER = "(?<![\\p{L}])";
@@ -85,6 +88,7 @@ export function compileCues(book: AssembleBook): Cues {
     weaponAttack: new Map(Object.entries(book.weaponAttack)),
     nationalTargets: new Set(book.nationalTargets),
     armedTargets: new Set(book.armedTargets),
+    feud: new RegExp(`${words(book.feuds)}${NOT_BEFORE_LETTER}`, "iu"),
   };
 }
 

@@ -100,7 +100,8 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   const first = d.frames.find((f) => a.sentences[f.sentence]!.text.length > 0) ?? d.frames[0]!;
   const sentence = a.sentences[first.sentence]!;
   const crowded = d.frames.some((f) => f.crowd);
-  const [eventType, subEventType] = crowdType(main, triggers, perpetrators, crowded, cues) ?? acledType(main, sides, perpetrators);
+  const feud = d.frames.some((f) => cues.feud.test(a.doc.clean.slice(f.start, f.end)));
+  const [eventType, subEventType] = (feud && feudType(main, triggers)) || (crowdType(main, triggers, perpetrators, crowded, cues) ?? acledType(main, sides, perpetrators));
 
   const mention: Mention = {
     documentId: a.doc.id,
@@ -177,6 +178,16 @@ function mainTrigger(triggers: TriggerSpan[], cues: Cues): TriggerSpan {
 }
 
 const isCrowd = (t: TriggerSpan) => t.eventType === "PROTESTS" || t.eventType === "RIOTS";
+
+/**
+ * ACLED's armed clash of communal militias, for an event told as a feud between two sides ("a clash
+ * between two rival groups", "an attack by his rivals over a land dispute"): a fight or an attack
+ * by hand or gun, unless the words call it a riot, a protest or a bombing.
+ */
+function feudType(main: TriggerSpan, triggers: TriggerSpan[]): [string, string] | null {
+  if (main.eventType === "EXPLOSIONS_REMOTE_VIOLENCE" || main.attackType.startsWith("HOSTAGE") || triggers.some(isCrowd)) return null;
+  return ["BATTLES", "ARMED_CLASH"];
+}
 
 /**
  * The ACLED type of an event a crowd is part of: what the main words mean when a crowd does it

@@ -23,6 +23,7 @@ const book: AssembleBook = {
   articles: ["the", "a"],
   nationalTargets: ["GOVERNMENT_DIPLOMATIC"],
   armedTargets: ["POLICE"],
+  feuds: ["rival groups"],
 };
 
 test("a boundary is one of the book's phrases as whole words, or a semicolon", () => {

@@ -229,3 +229,15 @@ test("a target attacked, the means told by the weapon or the other words, else a
   assert.deepEqual(extract("Rebels attacked the bank and set it on fire in Medellin on Sunday.")[0]?.attackTypes, ["FACILITY_INFRASTRUCTURE_ATTACK"]);
   assert.deepEqual(extract("Guerrillas attacked the town hall in Ayacucho on Sunday, killing two guards.")[0]?.attackTypes, ["ARMED_ASSAULT"]);
 });
+
+test("a fight or an attack told as a feud between two sides is an armed clash; a riot word keeps it a riot", () => {
+  const cases: [string, string][] = [
+    ["Two men were shot dead in a clash between two rival groups over a land dispute in Rangpur on Sunday.", "BATTLES/ARMED_CLASH"],
+    ["A farmer was hacked to death by his rivals over a land dispute in Rangpur on Sunday.", "BATTLES/ARMED_CLASH"],
+    ["Supporters of two rival groups rioted and pelted stones at the police in Rangpur on Sunday.", "RIOTS/VIOLENT_DEMONSTRATION"],
+  ];
+  for (const [text, type] of cases) {
+    const [m] = extract(text);
+    assert.equal(`${m?.eventType}/${m?.subEventType}`, type, text);
+  }
+});
