@@ -126,9 +126,10 @@ function groupAt(t: readonly Token[], i: number, lex: CasualtyLexicon, names: Na
 }
 
 /**
- * Counted groups joined by "and": "two soldiers and three civilians", "at least seven people and
- * the bomber". After a verb ("killing ten and 20 were wounded") a group followed by its own verb
- * opens another clause and is left out.
+ * Counted groups joined by "and" or listed with commas: "two soldiers and three civilians", "at
+ * least seven people and the bomber", "three soldiers, two policemen and a civilian". After a verb
+ * ("killing ten and 20 were wounded") a group followed by its own verb opens another clause and is
+ * left out. After a comma only a count goes on the list: "Ali Hassan, a teacher," is one man.
  */
 function groupsAt(t: readonly Token[], i: number, lex: CasualtyLexicon, asSubject: boolean, names: NameMode = "none"): Group[] | null {
   const first = groupAt(t, i, lex, names);
@@ -136,18 +137,26 @@ function groupsAt(t: readonly Token[], i: number, lex: CasualtyLexicon, asSubjec
   const groups = [first];
   for (;;) {
     const j = groups[groups.length - 1]!.nounEnd;
+    // A list goes on past a comma only from counts to a count ("a spokesman, 21 soldiers" is two
+    // phrases, "A MINISTER, A MR X" one man).
+    const listed = t[j]?.gap === "," && groups.every(counted);
     let k: number;
     if (t[j]?.key === "and" && joined(t[j]!)) k = j + 1;
     else if (t[j]?.key === "as" && t[j + 1]?.key === "well" && t[j + 2]?.key === "as") k = j + 3;
+    else if (listed) k = t[j]!.key === "and" ? j + 1 : j;
     else break;
-    const next = groupAt(t, k, lex, names);
-    if (!next) break;
+    const afterComma = listed && t[j]!.key !== "as";
+    const next = groupAt(t, k, lex, afterComma ? "none" : names);
+    if (!next || (afterComma && !counted(next))) break;
     const after = t[next.nounEnd];
     if (!asSubject && after && (lex.auxiliaries.has(after.key) || lex.harmWords.has(after.key))) break;
     groups.push(next);
   }
   return groups.some((g) => g.quantity || g.named) ? groups : null;
 }
+
+/** A group counted by a number or a vague quantity, not by "a" or a name. */
+const counted = (g: Group): boolean => g.quantity !== null && !g.quantity.needsNoun;
 
 /** The sum of the groups; min and max where a group gives a bound or a vague word. */
 function total(groups: readonly Group[]): Pick<Finding, "value" | "min" | "max"> {
