@@ -97,10 +97,9 @@ function compatible(f: Frame, traits: Traits, d: Draft, checkDate: boolean): boo
 
 /**
  * A frame can start an event: a specific trigger, or a generic one with a figure, or with a named
- * group or a claim and a place or date, or with attackers, whom they attacked and a place or date
- * ("this morning subversives attacked a former minister"). A generic reference back ("the
- * attacks") starts nothing without a figure; state forces with a target are as often an operation
- * as an attack.
+ * group or a claim and a place or date, or with attackers and whom they attacked ("subversives
+ * attacked a former minister"). A generic reference back ("the attacks") starts nothing without a
+ * figure; state forces with a target are as often an operation as an attack.
  */
 function substantive(f: Frame): boolean {
   const figure = f.killed !== undefined || f.wounded !== undefined;
@@ -110,7 +109,9 @@ function substantive(f: Frame): boolean {
   if (f.anaphoric) return figure;
   const named = f.actors.some((a) => a.kind === "organization") || f.claims.some((c) => c.kind === "claim");
   const anchored = f.date !== null || f.location !== null;
-  return (figure && (anchored || named || f.targets.length > 0)) || (named && anchored) || (anchored && f.targets.length > 0 && f.actors.some((x) => x.kind !== "state"));
+  // An attacker named apart from the trigger's own words ("terrorist attacks" names none).
+  const attacker = f.actors.some((x) => x.kind !== "state" && !f.triggers.some((t) => x.start < t.end && t.start < x.end));
+  return (figure && (anchored || named || f.targets.length > 0)) || (named && anchored) || (f.targets.length > 0 && attacker);
 }
 
 function absorb(d: Draft, f: Frame, traits: Traits): void {

@@ -31,10 +31,12 @@ test("the toll told in the next sentence, with no word of attack, is the event's
   assert.equal(first?.killed, undefined);
 });
 
-test("a generic attack word starts an event with its attackers, whom they attacked, and when", () => {
+test("a generic attack word starts an event with its attackers and whom they attacked", () => {
   assert.equal(extract("This morning a group of subversives carried out an attack against a former minister.").length, 1);
-  // Without the attackers, or without when or where, it is talk of attacks.
+  assert.equal(extract("A band of rebels carried out an armed attack against the former governor.").length, 1);
+  // Without the attackers, or with attackers named only by the attack's own words, it is talk of attacks.
   assert.equal(extract("An attack against a former minister would be a disaster.").length, 0);
+  assert.equal(extract("Terrorist attacks against ministers worry the cabinet.").length, 0);
 });
 
 test("a person named as killed again further on is the same happening, whatever lies between", () => {
