@@ -32,3 +32,9 @@ test("a head ending in -man or -men is listed in both forms: a policeman, servic
   assert.deepEqual(types("A sniper shot two servicemen."), ["MILITARY"]);
   assert.deepEqual(types("Gunmen abducted a cameraman."), ["JOURNALISTS_MEDIA"]);
 });
+
+test("jawans, rangers and troopers are soldiers", () => {
+  for (const text of ["Two jawans were killed in the blast.", "Militants ambushed a patrol of rangers.", "A trooper was wounded."]) {
+    assert.equal(targetsOf(text).find((t) => t.type === "MILITARY")?.type, "MILITARY", text);
+  }
+});
