@@ -243,3 +243,10 @@ test("a fight or an attack told as a feud between two sides is an armed clash; a
     assert.equal(`${m?.eventType}/${m?.subEventType}`, type, text);
   }
 });
+
+test("fire a crowd sets is a riot; fire set by others destroys property", () => {
+  const [riot] = extract("Hundreds of party supporters torched two buses in Dhaka on Sunday.");
+  assert.deepEqual([riot?.eventType, riot?.subEventType, riot?.attackTypes[0]], ["RIOTS", "VIOLENT_DEMONSTRATION", "FACILITY_INFRASTRUCTURE_ATTACK"]);
+  const [arson] = extract("Unknown men torched two buses in Dhaka on Sunday.");
+  assert.equal(arson?.eventType, "STRATEGIC_DEVELOPMENTS");
+});
