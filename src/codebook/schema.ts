@@ -387,7 +387,7 @@ const placesFile = z.strictObject({
   nameFollowers: words.optional(),
   qualifiers: words.optional(),
   connectors: words.optional(),
-  thresholds: z.strictObject({ strongPopulation: count, unsupportedPopulation: count, nearKm: z.number().positive(), settingWeight: count }),
+  thresholds: z.strictObject({ strongPopulation: count, unsupportedPopulation: count, nearKm: z.number().positive(), partKm: z.number().positive(), settingWeight: count }),
   priors: z.strictObject({ kinds: z.record(text, z.number()), reviewedSize: z.number(), ownName: z.number(), reviewed: z.number() }),
 });
 

@@ -1,6 +1,6 @@
 import type { Codebook } from "../codebook/schema.js";
 import type { Doc, Place, PlaceSpan, Sentence } from "../model.js";
-import { candidatesFor, KEY_CONTINUES, KEY_NAMES, placeNames, probeKey, type NameCandidates } from "./candidates.js";
+import { candidatesFor, KEY_CONTINUES, KEY_NAMES, placeNames, probeKey, withinKm, type NameCandidates } from "./candidates.js";
 import type { Phrases, PlacesCodebook } from "./codebook.js";
 import { gazetteer } from "./gazetteer.js";
 import { ARTICLE, isAsciiWordChar, tokenize, type Token } from "./keys.js";
@@ -330,8 +330,9 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
     place,
     role: match.names.kind === "demonym" ? "nationality" : "location",
   }));
-  const unknown = unknownPlaces(text, tokens, info, units, matches, resolved, spans, book);
-  return unknown.length ? [...spans, ...unknown].sort((a, b) => a.start - b.start) : spans;
+  const { kept, replaced } = unknownPlaces(text, tokens, info, units, matches, resolved, spans, book);
+  if (!kept.length) return spans;
+  return [...spans.filter((_, i) => !replaced.has(i)), ...kept].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -340,12 +341,14 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
  * unit's country. So are settlements and their parts that a locality word marks ("at Lamlai
  * village", "in the city's Pallabi area"). The place said to hold one ("Chatkhil upazila under
  * Noakhali", "Trenz village, Shopian district", "Tripoli's Souq al-Juma area") gives its point
- * and precision ("Chatkhil (Noakhali)"); with none named the name has no point.
+ * and precision ("Chatkhil (Noakhali)"); with none named the name has no point. A locality the
+ * gazetteer reads as a town far from its holder ("the Miraflores neighborhood in Lima") is the
+ * holder's part, and replaces that reading (`replaced`, indexes into `resolved`).
  */
 function unknownPlaces(
   text: string, tokens: Token[], info: Layout, units: Found<string[]>,
   matches: NameMatch[], resolved: { match: NameMatch; place: Place }[], spans: PlaceSpan[], book: PlacesCodebook,
-): PlaceSpan[] {
+): { kept: PlaceSpan[]; replaced: Set<number> } {
   const g = gazetteer();
   const covered = new Uint8Array(tokens.length);
   const startsAt = new Map<number, number>();
@@ -359,41 +362,54 @@ function unknownPlaces(
   for (const m of matches) if (m.names.kind !== "place") covered.fill(1, m.from, m.to + 1);
   const localities = findPhrases(tokens, info.sentence, book.localities);
   const out: PlaceSpan[] = [];
+  const replaced = new Set<number>();
+  const same = (a: number, b: number) => info.sentence[a] === info.sentence[b];
   // From the end, so that a holder the gazetteer lacks is read before what it holds.
   const keptAt = new Map<number, PlaceSpan>();
   for (let u = tokens.length - 1; u >= 1; u--) {
     const unit = units.get(u);
     const locality = localities.get(u);
     if ((!unit && !locality && !book.region.has(tokens[u].key)) || covered[u] || info.caseless[u]) continue;
+    const read = locality ? endsAt.get(u - 1) : undefined;
+    const town = read !== undefined && resolved[read].match.names.kind === "place" ? read : undefined;
     // The name: up to three capitalised words just before the unit word, after a cue word; an
     // article joined by a hyphen ("Souq al-Juma") is one of its words.
-    let first = u;
+    let first = town === undefined ? u : resolved[town].match.from;
     while (
-      first > 0 && u - first < 3 && info.sentence[first - 1] === info.sentence[u] && !covered[first - 1] &&
+      town === undefined && first > 0 && u - first < 3 && same(first - 1, u) && !covered[first - 1] &&
       (adjacent(text, tokens[first - 1], tokens[first]) ? isCapitalised(tokens[first - 1].raw) : first < u && hyphenArticle(text, tokens, first - 1)) &&
       !book.notPlaceKeys.has(tokens[first - 1].key) && !book.qualifierSet.has(tokens[first - 1].key)
     ) first--;
-    if (first === u || first === 0 || info.sentence[first - 1] !== info.sentence[u] || !isCapitalised(tokens[first].raw)) continue;
+    if (first === u || first === 0 || !same(first - 1, u) || !isCapitalised(tokens[first].raw)) continue;
+    const last = unit?.last ?? locality?.last ?? u;
+    // "Chatkhil upazila under Noakhali", "Mirsarai upazila of the district", "the Belen
+    // neighborhood of the city of Medellin", "in northern Bogota": the holder after a container
+    // word, or after a comma.
+    let k = last + 1;
+    if (k < tokens.length && same(k, u) && book.containers.has(tokens[k].key)) k++;
+    else if (!(k < tokens.length && same(k, u) && /^\s*,\s*$/.test(text.slice(tokens[last].end, tokens[k].start)))) k = -1;
+    while (k > 0 && k + 1 < tokens.length && same(k, u)) {
+      if (tokens[k].key === "the" || (book.qualifierSet.has(tokens[k].key) && !startsAt.has(k))) k++;
+      else if (book.settlement.has(tokens[k].folded) && tokens[k + 1].key === "of") k += 2;
+      else break;
+    }
     // "at Lamlai village"; a locality also "from the Gulshan area" (a region word after "the"
     // ends the names of groups' branches: "of the Awami League district unit").
-    const theBefore = locality && tokens[first - 1].key === "the" && first > 1 && info.sentence[first - 2] === info.sentence[u];
+    const theBefore = locality && tokens[first - 1].key === "the" && first > 1 && same(first - 2, u);
     const cue = tokens[theBefore ? first - 2 : first - 1].folded;
     // "the city's Pallabi area", "Tripoli's Souq area": the owner is a settlement, named or not.
     const owner = possessor(text, tokens, first - 1);
-    const owned = owner >= 0 && info.sentence[owner] === info.sentence[u] && (book.settlement.has(tokens[owner].folded) || endsAt.has(owner));
-    if (!book.locative.has(cue) && !(book.containers.has(cue) && !theBefore) && !owned) continue;
-    let allCommon = true;
-    for (let k = first; k < u && allCommon; k++) allCommon = g.isCommonWord(tokens[k].folded);
-    if (allCommon) continue;
-    const last = unit?.last ?? locality?.last ?? u;
-    // "Chatkhil upazila under Noakhali", "Mirsarai upazila of the district": the holder after a
-    // container word, or after a comma.
-    let k = last + 1;
-    if (k < tokens.length && info.sentence[k] === info.sentence[u] && book.containers.has(tokens[k].key)) k++;
-    else if (!(k < tokens.length && info.sentence[k] === info.sentence[u] && /^\s*,\s*$/.test(text.slice(tokens[last].end, tokens[k].start)))) k = -1;
-    if (k > 0 && tokens[k]?.key === "the") k++;
+    const owned = owner >= 0 && same(owner, u) && (book.settlement.has(tokens[owner].folded) || endsAt.has(owner));
     const holder = (k > 0 ? startsAt.get(k) : undefined) ?? (owned ? endsAt.get(owner) : undefined);
     const parent = holder === undefined ? null : resolved[holder].place;
+    // Over the gazetteer's reading, only a locality whose holder is named.
+    if (town !== undefined && !(locality && parent)) continue;
+    if (town !== undefined && nearHolder(resolved[town].place, parent!, book)) continue;
+    if (town === undefined && !book.locative.has(cue) && !(book.containers.has(cue) && !theBefore) && !owned) continue;
+    let allCommon = true;
+    for (let w = first; w < u && allCommon; w++) allCommon = g.isCommonWord(tokens[w].folded);
+    if (allCommon) continue;
+    if (town !== undefined) replaced.add(town);
     const name = text.slice(tokens[first].start, tokens[u - 1].end);
     // A holder kept by its name has no point to give, only its country ("Jahangirpur village in Sreepur upazila").
     const kept = k > 0 && holder === undefined ? keptAt.get(k) : undefined;
@@ -418,7 +434,18 @@ function unknownPlaces(
     });
     out.push(keptAt.get(first)!);
   }
-  return out;
+  return { kept: out, replaced };
+}
+
+/**
+ * Whether the gazetteer's reading of a locality lies near its holder: then it is that place. A
+ * settlement's parts lie close to its point; a region's point is its seat, and its parts lie as
+ * far from it as other places the article names may.
+ */
+function nearHolder(place: Place, holder: Place, { thresholds: { partKm, nearKm } }: PlacesCodebook): boolean {
+  if (place.lat === null || place.lon === null || holder.lat === null || holder.lon === null) return false;
+  const settlement = holder.precision === "city" || holder.precision === "point";
+  return withinKm(place.lat, place.lon, holder.lat, holder.lon, settlement ? partKm : nearKm);
 }
 
 /** An article joined by a hyphen to the word after it ("al-Juma"). */

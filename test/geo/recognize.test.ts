@@ -236,3 +236,20 @@ test("a locality held by a unit the gazetteer lacks takes the unit's country", (
   const spans = placesIn("Clashes broke out at Kumarpara village in Bhadrakhali upazila on Thursday, police said.");
   assert.deepEqual(spans.map((s) => [s.place.name, s.place.country]), [["Kumarpara", "BD"], ["Bhadrakhali", "BD"]]);
 });
+
+test("a neighbourhood the gazetteer places far from the city said to hold it is that city's part", () => {
+  // Miraflores is a town of several countries; here it is a part of Medellin.
+  for (const text of [
+    "Gunmen robbed a bank in the Miraflores neighborhood of the city of Medellin, Colombia, on Friday night.",
+    "Gunmen robbed a bank in the Miraflores neighborhood in northern Medellin, Colombia, on Friday night.",
+  ]) {
+    const spans = placesIn(text);
+    const medellin = spanOf(spans, "Medellin")!;
+    const part = spanOf(spans, "Miraflores neighborhood")!;
+    assert.equal(part.place.name, `Miraflores (${medellin.place.name})`);
+    assert.equal(part.place.lat, medellin.place.lat);
+    assert.equal(spanOf(spans, "Miraflores"), undefined);
+  }
+  // In capitals a locality word says nothing of the words before it.
+  assert.deepEqual(placesIn("TERRORISTS BOMBED A BANK IN THE ESCALANTE NEIGHBORHOOD LAST NIGHT, POLICE REPORTED.").map((s) => s.text), []);
+});
