@@ -291,6 +291,7 @@ const casualtiesFile = z.strictObject({
   perpetrators: words,
   subsetBefore: words,
   subsetAfter: words,
+  additive: words,
   zero: z.strictObject({
     subjects: words,
     determiners: words,

@@ -2,7 +2,7 @@ import type { ActorSpan, Count, Evidence, Mention, Perpetrator, PlaceSpan, Span,
 import { publicationDate, type AnnotatedDoc, type ClaimSpan, type TargetSpan, type TriggerSpan } from "../annotated.js";
 import type { Frame } from "./frames.js";
 import type { Codebook } from "../../codebook/schema.js";
-import { findCasualties } from "../casualties/index.js";
+import { findCasualties, type CountSpan } from "../casualties/index.js";
 import type { Cues } from "./cues.js";
 import type { Draft } from "./merge.js";
 
@@ -67,8 +67,8 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   }
   const attackTypes = attackTypesOf(triggers, weapons, cues);
 
-  let killed = largest(d.frames.map((f) => f.killed));
-  let wounded = largest(d.frames.map((f) => f.wounded));
+  let killed = summed(d.frames.map((f) => f.killed));
+  let wounded = summed(d.frames.map((f) => f.wounded));
   if (!killed || !wounded) {
     const followUp = followUpFigures(a, d, ctx.codebook);
     killed ??= followUp.killed;
@@ -299,6 +299,18 @@ function largest<T extends { value: number | null; min?: number } | undefined>(x
     if (v > b) best = x as NonNullable<T>;
   }
   return best;
+}
+
+/**
+ * The event's figure: the largest told, plus those told as additions to it ("two of his
+ * bodyguards were also killed"), when all are exact.
+ */
+function summed<T extends CountSpan>(xs: (T | undefined)[]): T | undefined {
+  const base = largest(xs.filter((x) => !x?.additional));
+  const added = xs.filter((x): x is T => x !== undefined && x.additional === true);
+  if (!base || added.length === 0) return largest(xs);
+  if (base.value === null || base.min !== undefined || added.some((x) => x.value === null || x.min !== undefined)) return largest(xs);
+  return { ...base, value: added.reduce((n, x) => n + x.value!, base.value) };
 }
 
 function countOf(c: { value: number | null; min?: number; max?: number; text: string }): Count {

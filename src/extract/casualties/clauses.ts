@@ -35,6 +35,18 @@ export interface Finding {
   verb: [number, number];
 }
 
+/**
+ * Whether a finding adds to a figure told before: an additive word in its own words or right
+ * before them, outside the groups that a list joins to its first ("the mayor and two others").
+ */
+export function isAdditional(t: readonly Token[], f: Finding, lex: CasualtyLexicon): boolean {
+  for (let k = Math.max(0, f.first - 1); k < f.end; k++) {
+    if (f.groups.some((g, i) => i > 0 && k >= g.first && k < g.nounEnd)) continue;
+    if (lex.additive.has(t[k]!.key)) return true;
+  }
+  return false;
+}
+
 // "has killed" is active, "has been killed" passive: only a form of "be" (or "get") makes it so.
 const HAVE = new Set(["has", "have", "had"]);
 

@@ -1,12 +1,15 @@
 import type { Codebook } from "../../codebook/schema.js";
 import type { Count, Doc } from "../../model.js";
 import type { AnnotatedDoc } from "../annotated.js";
-import { findClauses, type Finding } from "./clauses.js";
-import { casualtyLexicon, type Role } from "./lexicon.js";
+import { findClauses, isAdditional, type Finding } from "./clauses.js";
+import { casualtyLexicon, type CasualtyLexicon, type Role } from "./lexicon.js";
 import { tokenize, type Token } from "./tokens.js";
 
-/** A figure with the words that carry it: `text` is `doc.text.slice(start, end)`. */
-export type CountSpan = Count & { start: number; end: number };
+/**
+ * A figure with the words that carry it: `text` is `doc.text.slice(start, end)`. `additional`: it
+ * adds to a figure told before ("two guards were also killed").
+ */
+export type CountSpan = Count & { start: number; end: number; additional?: true };
 
 export interface CasualtyFigure extends CountSpan {
   role: "killed" | "wounded";
@@ -46,13 +49,14 @@ function span(doc: Doc, t: readonly Token[], first: number, end: number) {
   return { start, end: stop, text: doc.text.slice(start, stop) };
 }
 
-function figureOf(doc: Doc, t: readonly Token[], f: Finding): CasualtyFigure {
+function figureOf(doc: Doc, t: readonly Token[], f: Finding, lex: CasualtyLexicon): CasualtyFigure {
   return {
     role: f.role as CasualtyFigure["role"],
     ...span(doc, t, f.first, f.end),
     value: f.value,
     ...(f.min !== undefined ? { min: f.min } : {}),
     ...(f.max !== undefined ? { max: f.max } : {}),
+    ...(isAdditional(t, f, lex) ? { additional: true as const } : {}),
   };
 }
 
@@ -77,7 +81,7 @@ export function findCasualties(a: CasualtySource, sentence: { start: number; end
   if (!lex.mayReport.test(doc.clean.slice(sentence.start, sentence.end))) return { figures, victims };
   const t = tokenize(doc.clean, a.words, sentence.start, sentence.end);
   for (const f of findClauses(t, a.allCaps, lex)) {
-    if (f.role === "killed" || f.role === "wounded") figures.push(figureOf(doc, t, f));
+    if (f.role === "killed" || f.role === "wounded") figures.push(figureOf(doc, t, f, lex));
     victims.push(...victimsOf(doc, t, f));
   }
   const result: CasualtyFigures = { figures, victims };

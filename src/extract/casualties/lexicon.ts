@@ -29,6 +29,8 @@ export interface CasualtyLexicon {
   perpetrators: PhraseSet<true>;
   subsetBefore: PhraseSet<true>;
   subsetAfter: PhraseSet<true>;
+  /** Words that make a figure an addition to one told before ("two guards were also killed"). */
+  additive: Set<string>;
   zeroSubjects: PhraseSet<true>;
   zeroDeterminers: Set<string>;
   zeroFillers: Set<string>;
@@ -91,6 +93,7 @@ function build(book: CasualtiesFile, clauses: ClausesBook, numbers: Numbers): Ca
     perpetrators: PhraseSet.of(book.perpetrators),
     subsetBefore: PhraseSet.of(book.subsetBefore),
     subsetAfter: PhraseSet.of(book.subsetAfter),
+    additive: new Set(book.additive),
     zeroSubjects,
     zeroDeterminers: new Set(book.zero.determiners),
     zeroFillers: new Set(book.zero.nounFillers),

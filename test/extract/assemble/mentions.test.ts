@@ -39,6 +39,13 @@ test("a generic attack word starts an event with its attackers and whom they att
   assert.equal(extract("Terrorist attacks against ministers worry the cabinet.").length, 0);
 });
 
+test("a figure told as an addition adds to the event's figure", () => {
+  const [m] = extract("The governor was shot dead outside his office in Mosul on Monday. Two of his guards were also killed in the attack.");
+  assert.equal(m?.killed?.value, 3);
+  const [n] = extract("Gunmen shot dead four villagers in Mosul on Monday. Two of them were guards.");
+  assert.equal(n?.killed?.value, 4);
+});
+
 test("a person named as killed again further on is the same happening, whatever lies between", () => {
   const ms = extract(
     "Gunmen shot dead Tomas Ardillo in Lima on Sunday. " +

@@ -45,6 +45,21 @@ test("perpetrators count with the people they killed", () => {
   assert.deepEqual(counts("He blew himself up, killing himself and three others."), [4, undefined]);
 });
 
+test("a list of counts with commas is summed; past a comma only a count goes on the list", () => {
+  assert.deepEqual(counts("Rebels killed four guards, two drivers and a cook at the depot."), [7, undefined]);
+  assert.deepEqual(counts("One officer, five recruits, and two farmers were killed near the bridge."), [8, undefined]);
+  assert.deepEqual(counts("The strike killed a district judge, a Mr Alvarado."), [1, undefined]);
+  assert.deepEqual(counts("After 12 raids, 30 fighters were killed in the hills."), [30, undefined]);
+  assert.deepEqual(counts("The blast killed nine people, 14 were wounded."), [9, 14]);
+});
+
+test("a figure told as an addition is marked so ('also', 'other')", () => {
+  assert.equal(figuresIn("Three of his guards were also killed in the ambush.").killed?.additional, true);
+  assert.equal(figuresIn("Two other passengers died on the way to hospital.").killed?.additional, true);
+  assert.equal(figuresIn("Gunmen killed the judge and two others on Monday.").killed?.additional, undefined);
+  assert.equal(figuresIn("Three guards were killed in the ambush.").killed?.additional, undefined);
+});
+
 test("'no one was hurt', 'no casualties', 'without casualties' are 0 killed and 0 wounded", () => {
   for (const text of [
     "A grenade hit the courtyard but no one was hurt.",
