@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { prepareDocument } from "../src/document/prepare.js";
-import { extractPrepared } from "../src/extract/pipeline.js";
+import { activeCodebook } from "../src/codebook/load.js";
+import { DEFAULT_THREADS, extractor, type Extractor } from "../src/extract/pool.js";
 import { BATCH_DOCUMENTS, ingestItems } from "../src/ingest/service.js";
 import { readSources } from "../src/ingest/sources.js";
 import { contentHash } from "../src/store/content-hash.js";
@@ -43,19 +44,19 @@ function timed(store: Store): { store: Store; seconds: () => number } {
 const since = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
 const mbPer10k = (bytes: number, documents: number) => Math.round((bytes / documents) * 10_000 / 1024 / 102.4) / 10;
 
-async function endToEnd(dir: string, name: string, docs: SourceDocument[]): Promise<Record<string, number>> {
+async function endToEnd(dir: string, name: string, docs: SourceDocument[], extract: Extractor): Promise<Record<string, number>> {
   const input = join(dir, `${name}.jsonl`);
   writeFileSync(input, docs.map((d) => JSON.stringify(d)).join("\n") + "\n");
   const path = join(dir, `${name}.db`);
   const opened = await openStore({ db: path });
   const { store, seconds: storeSeconds } = timed(opened);
   let started = process.hrtime.bigint();
-  const first = await ingestItems(store, readSources([input]), { extract: (doc) => extractPrepared(doc) });
+  const first = await ingestItems(store, readSources([input]), { extract });
   const secs = since(started);
   const { events } = await opened.stats();
   const linked = (await opened.listDocuments({ limit: docs.length })).items.filter((d) => d.nearDuplicates.length > 0).length;
   started = process.hrtime.bigint();
-  const again = await ingestItems(opened, readSources([input]), { extract: (doc) => extractPrepared(doc) });
+  const again = await ingestItems(opened, readSources([input]), { extract });
   const rerunSecs = since(started);
   await opened.close();
   if (first.errors.length > 0 || again.duplicates !== docs.length) throw new Error(`ingest bench: ${first.errors.length} errors, ${again.duplicates} duplicates on rerun`);
@@ -95,13 +96,24 @@ export async function run(): Promise<Record<string, number | string>> {
   try {
     // Lexicons and the gazetteer load, and the code compiles, once per process: a first run into a
     // store of its own, so that the figures are the steady state.
-    await endToEnd(dir, "warm-up", buildStream(200));
-    return {
-      ...(await endToEnd(dir, "news stream", buildStream(END_TO_END_DOCUMENTS))),
-      ...(await endToEnd(dir, "wire rewrites", buildCorpus(END_TO_END_DOCUMENTS))),
-      ...(await endToEnd(dir, "news stream, 10,000", buildStream(SCALE_DOCUMENTS))),
-      ...(await storeOnly(dir)),
-    };
+    const figures: Record<string, number | string> = {};
+    // As `sitrep ingest` extracts: on one thread a core (--threads), and on one.
+    for (const threads of [...new Set([DEFAULT_THREADS, 1])]) {
+      const extract = extractor({ codebook: activeCodebook() }, threads);
+      const label = (name: string) => `${name}, ${threads} thread${threads > 1 ? "s" : ""}`;
+      try {
+        await endToEnd(dir, label("warm-up"), buildStream(200), extract);
+        Object.assign(
+          figures,
+          await endToEnd(dir, label("news stream"), buildStream(END_TO_END_DOCUMENTS), extract),
+          await endToEnd(dir, label("wire rewrites"), buildCorpus(END_TO_END_DOCUMENTS), extract),
+          await endToEnd(dir, label("news stream, 10,000"), buildStream(SCALE_DOCUMENTS), extract),
+        );
+      } finally {
+        await extract.close();
+      }
+    }
+    return { ...figures, ...(await storeOnly(dir)) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

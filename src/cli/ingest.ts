@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { extractPrepared } from "../extract/pipeline.js";
 import { fetchDocument, fetchFeed, type FetchOptions } from "../ingest/fetch.js";
 import { readSources } from "../ingest/sources.js";
 import { ingestItems, type IngestReport } from "../ingest/service.js";
@@ -9,7 +8,7 @@ import { openQueue } from "../jobs/queue.js";
 import { openStore } from "../store/open.js";
 import { redactedUrl } from "../store/postgres/url.js";
 import { estimateItems } from "./ingest-estimate.js";
-import { addDbOption, addExtractOptions, addRuleOption, extractOptionsOf, positiveNumber, ruleFrom, wholeNumber, type ExtractFlags } from "./options.js";
+import { addDbOption, addExtractOptions, addRuleOption, addThreadsOption, extractorOf, positiveNumber, ruleFrom, wholeNumber, type ExtractFlags } from "./options.js";
 import { progressBar } from "./progress.js";
 
 interface IngestFlags extends ExtractFlags {
@@ -24,6 +23,7 @@ interface IngestFlags extends ExtractFlags {
   queue?: boolean;
   expire: number;
   retries: number;
+  threads: number;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -51,6 +51,7 @@ export function ingestCommand(): Command {
     .option("--expire <seconds>", "with --queue: a job a worker holds this long is taken to be lost and is retried", positiveNumber, 600)
     .option("--retries <n>", "with --queue: how often a failed or lost job is tried again", wholeNumber, 5);
   addExtractOptions(command);
+  addThreadsOption(command);
   addDbOption(command);
   addRuleOption(command);
   return command.action(async (paths: string[], flags: IngestFlags) => {
@@ -62,15 +63,18 @@ export function ingestCommand(): Command {
 }
 
 async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
-  const store = await openStore({ db: flags.db, rule: ruleFrom(flags) });
+  const extract = extractorOf(flags);
+  const store = await openStore({ db: flags.db, rule: ruleFrom(flags) }).catch(async (err: Error) => {
+    await extract.close();
+    throw err;
+  });
   const started = Date.now();
   const bar = progressBar("documents");
   // Only a bar shows the total; counting runs beside the ingest and sets it when done.
   if (process.stderr.isTTY) void estimateItems(paths, flags.url.length + flags.feed.length).then((n) => bar.total(n));
   try {
-    const extracting = extractOptionsOf(flags);
     const report = await ingestItems(store, sourceItems(paths, flags), {
-      extract: (doc) => extractPrepared(doc, extracting),
+      extract,
       onItem: (result) => bar.tick("outcome" in result),
     });
     bar.stop();
@@ -79,6 +83,7 @@ async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
     return report.errors.length > 0 ? 1 : 0;
   } finally {
     bar.stop();
+    await extract.close();
     await store.close();
   }
 }

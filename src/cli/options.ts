@@ -4,6 +4,7 @@ import { FORMATS, type Format } from "../export/formats.js";
 import { activeCodebook, useCodebook } from "../codebook/load.js";
 import type { ExtractOptions } from "../extract/annotated.js";
 import { enabledStages, STAGE_NAMES } from "../extract/pipeline.js";
+import { DEFAULT_THREADS, extractor, type Extractor } from "../extract/pool.js";
 import type { ReconcileRule } from "../model.js";
 import { isPostgresUrl } from "../store/postgres/url.js";
 import type { EventFilter } from "../store/store.js";
@@ -37,6 +38,22 @@ export function addExtractOptions(command: Command): Command {
     .option("--region <cc>", "ISO alpha-2 country that ambiguous place names should prefer", country)
     .option("--disable <stages>", `extraction stages to switch off, comma-separated (${STAGE_NAMES.join(", ")})`, stageList)
     .option("--codebook <dir>", "a codebook folder to read instead of the package's (or SITREP_CODEBOOK); checked before anything is read");
+}
+
+/** Extraction on several threads, for the commands that extract many documents. */
+export function addThreadsOption(command: Command): Command {
+  return command.option("--threads <n>", `threads that extract (default: the ${DEFAULT_THREADS} cores); output and store are the same for any number`, threadCount, DEFAULT_THREADS);
+}
+
+/** The extractor the flags ask for, over `--threads` threads; close it when done. */
+export function extractorOf(flags: ExtractFlags & { threads: number }): Extractor {
+  return extractor(extractOptionsOf(flags), flags.threads);
+}
+
+function threadCount(value: string): number {
+  const n = wholeNumber(value);
+  if (n < 1) throw new InvalidArgumentError(`expected at least 1 thread, got "${value}"`);
+  return n;
 }
 
 /** The extraction options the flags give; `--codebook` becomes the process's codebook, checked now. */

@@ -1,10 +1,9 @@
 import { Command } from "commander";
-import { extractPrepared } from "../extract/pipeline.js";
 import { openQueue } from "../jobs/queue.js";
 import { work } from "../jobs/worker.js";
 import { openStore } from "../store/open.js";
 import { redactedUrl } from "../store/postgres/url.js";
-import { addDbOption, addExtractOptions, addRuleOption, extractOptionsOf, positiveNumber, ruleFrom, wholeNumber, type ExtractFlags } from "./options.js";
+import { addDbOption, addExtractOptions, addRuleOption, addThreadsOption, extractorOf, positiveNumber, ruleFrom, wholeNumber, type ExtractFlags } from "./options.js";
 import { progressBar } from "./progress.js";
 
 interface WorkerFlags extends ExtractFlags {
@@ -12,6 +11,7 @@ interface WorkerFlags extends ExtractFlags {
   rule: string;
   concurrency: number;
   maintenance: number;
+  threads: number;
 }
 
 export function workerCommand(): Command {
@@ -20,20 +20,25 @@ export function workerCommand(): Command {
     .option("--concurrency <n>", "jobs in hand at once", wholeNumber, 1)
     .option("--maintenance <seconds>", "how often jobs whose worker died are put back, once expired", positiveNumber, 30);
   addExtractOptions(command);
+  addThreadsOption(command);
   addDbOption(command);
   addRuleOption(command);
   return command.action(async (flags: WorkerFlags) => {
     if (flags.concurrency < 1) throw new Error("--concurrency: expected at least 1");
-    const boss = await openQueue(flags.db, { maintenanceSeconds: flags.maintenance });
+    const extract = extractorOf(flags);
+    const boss = await openQueue(flags.db, { maintenanceSeconds: flags.maintenance }).catch(async (err: Error) => {
+      await extract.close();
+      throw err;
+    });
     const store = await openStore({ db: flags.db, rule: ruleFrom(flags) }).catch(async (err: Error) => {
       await boss.stop({ graceful: false, wait: true });
+      await extract.close();
       throw err;
     });
     const bar = progressBar("documents");
-    const extracting = extractOptionsOf(flags);
     await work(boss, store, {
       concurrency: flags.concurrency,
-      extract: (doc) => extractPrepared(doc, extracting),
+      extract,
       onJob: (report) => {
         for (let n = report.new + report.versions + report.duplicates; n > 0; n--) bar.tick(true);
         for (const { origin, reason } of report.errors) {
@@ -51,6 +56,7 @@ export function workerCommand(): Command {
         void boss
           .stop({ graceful: true, wait: true, timeout: 120_000 })
           .then(() => store.close())
+          .then(() => extract.close())
           .then(() => bar.stop())
           .then(resolve);
       };

@@ -17,6 +17,11 @@ export function useCodebook(path: string): void {
   active = null;
 }
 
+/** The folder of the codebook this process reads (a worker thread reads the same). */
+export function activeCodebookDir(): string {
+  return dir;
+}
+
 /** The codebook this process reads: read and checked on first use; a bad one throws a `CodebookError`. */
 export function activeCodebook(): Codebook {
   return (active ??= readCodebook(dir));

@@ -1,6 +1,7 @@
 import { batchWithTimeout, type AnyIterable } from "streaming-iterables";
 import { prepareDocument } from "../document/prepare.js";
-import type { Doc, Mention } from "../model.js";
+import type { Extractor } from "../extract/pool.js";
+import type { Doc } from "../model.js";
 import { contentHash } from "../store/content-hash.js";
 import type { IngestEntry, IngestOutcome, Store } from "../store/store.js";
 import type { SourceItem } from "./types.js";
@@ -18,8 +19,6 @@ export const BATCH_DOCUMENTS = 128;
 // store for longer than this.
 const BATCH_WAIT_MS = 250;
 
-/** Extraction as the caller configured it (region, codebook): a prepared document's events. */
-export type Extractor = (doc: Doc) => { doc: Doc; mentions: Mention[] };
 
 /** An item that was not stored, named by its origin (and its document's id when it had one). */
 export interface ItemError {
@@ -103,28 +102,30 @@ async function ingestBatch(store: Store, items: SourceItem[], extract: Extractor
     for (const { i } of prepared) fail(i, reasonOf(err), true);
     return results;
   }
-  const entries: { i: number; entry: IngestEntry }[] = [];
+  const unknown: typeof prepared = [];
   const firstWith = new Map<string, number>();
   const copies: { i: number; of: number }[] = [];
-  for (const { i, doc, raw, hash } of prepared) {
-    const storedId = known.get(hash);
+  for (const p of prepared) {
+    const storedId = known.get(p.hash);
     if (storedId !== undefined) {
-      results[i] = { origin: items[i]!.origin, outcome: { documentId: storedId, status: "duplicate", mentions: 0 } };
+      results[p.i] = { origin: items[p.i]!.origin, outcome: { documentId: storedId, status: "duplicate", mentions: 0 } };
       continue;
     }
-    const first = firstWith.get(hash);
+    const first = firstWith.get(p.hash);
     if (first !== undefined) {
-      copies.push({ i, of: first });
+      copies.push({ i: p.i, of: first });
       continue;
     }
-    try {
-      const extraction = extract(doc);
-      firstWith.set(hash, i);
-      entries.push({ i, entry: { doc: extraction.doc, raw, hash, mentions: extraction.mentions } });
-    } catch (err) {
-      fail(i, reasonOf(err));
-    }
+    firstWith.set(p.hash, p.i);
+    unknown.push(p);
   }
+  const entries: { i: number; entry: IngestEntry }[] = [];
+  const extracted = await extract.extract(unknown.map((p) => p.doc));
+  unknown.forEach(({ i, raw, hash }, n) => {
+    const outcome = extracted[n]!;
+    if ("error" in outcome) return fail(i, outcome.error);
+    entries.push({ i, entry: { doc: outcome.doc, raw, hash, mentions: outcome.mentions } });
+  });
 
   try {
     const outcomes = await store.ingest(entries.map((e) => e.entry));

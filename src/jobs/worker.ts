@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
-import { ingestItems, type Extractor, type IngestReport } from "../ingest/service.js";
+import type { Extractor } from "../extract/pool.js";
+import { ingestItems, type IngestReport } from "../ingest/service.js";
 import type { Store } from "../store/store.js";
 import { INGEST_QUEUE, type IngestJob } from "./queue.js";
 

@@ -1,4 +1,5 @@
-import { BATCH_DOCUMENTS, ingestItems, type Extractor } from "../ingest/service.js";
+import type { Extractor } from "../extract/pool.js";
+import { BATCH_DOCUMENTS, ingestItems } from "../ingest/service.js";
 import type { SourceItem } from "../ingest/types.js";
 import type { SourceDocument } from "../model.js";
 import type { IngestOutcome, Store } from "../store/store.js";

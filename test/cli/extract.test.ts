@@ -71,3 +71,27 @@ test("a 5 MB document is processed, not a crash", () => {
   assert.equal(r.status, 0, r.stderr);
   assert.ok(parse(r.stdout).length >= 1);
 });
+
+test("on several threads the output is the same, byte for byte, and bad lines are still named", () => {
+  const towns = ["Peshawar", "Quetta", "Kandahar", "Mosul", "Sirte", "Gao", "Kidal", "Beni"];
+  const lines: string[] = [];
+  // Enough documents that the threads start, with a bad line among them.
+  for (let n = 0; n < 150; n++) {
+    const town = towns[n % towns.length]!;
+    const text = `A bomb exploded near a market in ${town} on Sunday, killing ${(n % 9) + 2} people and wounding ${n % 7}, police said.`;
+    lines.push(n === 70 ? "{not json" : JSON.stringify({ id: `t${n}`, published: "2022-05-16", text }));
+  }
+  const one = run(["--threads", "1"], lines.join("\n"));
+  const two = run(["--threads", "2"], lines.join("\n"));
+  assert.equal(one.status, 1);
+  assert.equal(two.status, 1);
+  assert.equal(two.stdout, one.stdout);
+  assert.equal(parse(two.stdout).length, 149);
+  assert.match(two.stderr, /^71: /m);
+});
+
+test("--threads takes a whole number of at least one", () => {
+  const r = run(["--threads", "0"], JSON.stringify(attack("d1")));
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /--threads/);
+});

@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { extractPrepared } from "../../src/extract/pipeline.js";
-import { ingestItems, type Extractor, type ItemResult } from "../../src/ingest/service.js";
+import { activeCodebook } from "../../src/codebook/load.js";
+import { inlineExtractor, type Extractor } from "../../src/extract/pool.js";
+import { ingestItems, type ItemResult } from "../../src/ingest/service.js";
 import type { SourceItem } from "../../src/ingest/types.js";
 import { openStore } from "../../src/store/open.js";
 import { articlePage, REPORTS } from "../cli/articles.js";
@@ -11,19 +12,22 @@ import { tempDir } from "../store/fixtures.js";
 
 const item = (n: number): SourceItem => ({ origin: `report-${n}`, doc: { id: `r${n}`, text: REPORTS[n]!, published: "2021-03-08" } });
 
+const extract: Extractor = inlineExtractor({ codebook: activeCodebook() });
+
 /** The real extraction, counting the documents it is given. */
 function countingExtractor(): { extract: Extractor; count: () => number } {
   let n = 0;
   return {
-    extract: (doc) => {
-      n++;
-      return extractPrepared(doc);
+    extract: {
+      extract: (docs) => {
+        n += docs.length;
+        return extract.extract(docs);
+      },
+      close: async () => {},
     },
     count: () => n,
   };
 }
-
-const extract: Extractor = (doc) => extractPrepared(doc);
 
 test("a source that stalls does not hold back what it gave before", async (t) => {
   const store = await openStore({ db: join(tempDir(t), "s.db") });

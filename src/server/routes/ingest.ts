@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import type { ExtractOptions } from "../../extract/annotated.js";
-import { extractPrepared } from "../../extract/pipeline.js";
+import { inlineExtractor } from "../../extract/pool.js";
 import type { Store } from "../../store/store.js";
 import { badRequest } from "../errors.js";
 import { ingestDocuments, readDocuments } from "../ingest.js";
@@ -11,11 +11,13 @@ import { ingestDocuments, readDocuments } from "../ingest.js";
  */
 export function ingestRoutes(store: Store, guard: MiddlewareHandler, opts: ExtractOptions, onStored: () => void): Hono {
   const app = new Hono();
+  // A request is one batch of at most BATCH_DOCUMENTS: extracted on the server's thread.
+  const extract = inlineExtractor(opts);
   app.post("/documents", guard, async (c) => {
     const body = await c.req.text();
     if (body.trim() === "") throw badRequest("empty body: send a document as JSON, or documents as a JSON array or JSONL");
     const items = readDocuments(body, c.req.header("Content-Type") ?? "");
-    const { report, status } = await ingestDocuments(store, items, (doc) => extractPrepared(doc, opts));
+    const { report, status } = await ingestDocuments(store, items, extract);
     if (report.ingested.length > 0) onStored();
     return c.json(report, status);
   });

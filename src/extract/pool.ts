@@ -1,0 +1,71 @@
+import { availableParallelism } from "node:os";
+import Tinypool from "tinypool";
+import { activeCodebookDir } from "../codebook/load.js";
+import type { Doc } from "../model.js";
+import type { ExtractOptions } from "./annotated.js";
+import { extractPrepared, type Extraction } from "./pipeline.js";
+
+// Extraction holds the thread it runs on, so a machine's other cores work only when documents are
+// handed to threads of their own. The store's writes stay where the caller is.
+
+/** One document's extraction, or why it failed: the other documents of its batch go on. */
+export type ExtractOutcome = Extraction | { error: string };
+
+/** Extraction as the caller configured it (region, codebook, stages off), over batches of prepared documents. */
+export interface Extractor {
+  /** The documents' outcomes, in the documents' order. */
+  extract(docs: Doc[]): Promise<ExtractOutcome[]>;
+  close(): Promise<void>;
+}
+
+/** What a worker thread needs to extract as the caller does: the codebook's folder (it reads and checks it itself). */
+export type ThreadSettings = Omit<ExtractOptions, "codebook"> & { codebookDir: string };
+
+export const DEFAULT_THREADS = availableParallelism();
+
+/** Each document extracted alone: one that throws is an outcome, not the batch's failure. */
+export function extractEach(docs: Doc[], opts: ExtractOptions): ExtractOutcome[] {
+  return docs.map((doc) => {
+    try {
+      return extractPrepared(doc, opts);
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  });
+}
+
+/** Extraction on the caller's own thread. */
+export function inlineExtractor(opts: ExtractOptions): Extractor {
+  return { extract: async (docs) => extractEach(docs, opts), close: async () => {} };
+}
+
+// Starting a thread costs about what extracting a few dozen documents does (it reads the codebook
+// and the gazetteer, and compiles the patterns): a run of fewer documents than this a thread
+// extracts on the caller's thread, and starts none.
+const FEWEST_A_THREAD = 16;
+
+/**
+ * An extractor over `threads` threads, each reading the process's active codebook (`--codebook`);
+ * one thread extracts on the caller's own. A batch is cut into one stretch a thread, in order,
+ * so its outcomes are the same as one thread's.
+ */
+export function extractor(opts: ExtractOptions, threads = DEFAULT_THREADS): Extractor {
+  const inline = inlineExtractor(opts);
+  if (threads <= 1) return inline;
+  const { codebook: _, ...rest } = opts;
+  const settings: ThreadSettings = { ...rest, codebookDir: activeCodebookDir() };
+  let pool: Tinypool | undefined;
+  return {
+    async extract(docs) {
+      if (!pool && docs.length < FEWEST_A_THREAD * threads) return inline.extract(docs);
+      pool ??= new Tinypool({ filename: new URL("./pool-worker.js", import.meta.url).href, minThreads: threads, maxThreads: threads, workerData: settings });
+      const size = Math.ceil(docs.length / threads);
+      const stretches: Promise<ExtractOutcome[]>[] = [];
+      for (let i = 0; i < docs.length; i += size) stretches.push(pool.run(docs.slice(i, i + size)));
+      return (await Promise.all(stretches)).flat();
+    },
+    close: async () => {
+      await pool?.destroy();
+    },
+  };
+}
