@@ -187,7 +187,11 @@ function listsByCode(list: readonly string[], what: string, item: z.ZodType<stri
 }
 
 const weaponsFile = z.strictObject({ weapons: listsByCode(WEAPON_TYPES, "weapon types", wordPattern, (p) => p, "pattern") });
-const targetsFile = z.strictObject({ targets: listsByCode(TARGET_TYPES, "target types", phrase, phraseKey, "phrase"), phraseEdges: words });
+const targetsFile = z.strictObject({
+  targets: listsByCode(TARGET_TYPES, "target types", phrase, phraseKey, "phrase"),
+  phraseEdges: words,
+  harmedPeople: code(TARGET_TYPES, "target types"),
+});
 
 // --- actors.yaml (src/extract/actors.ts) ---------------------------------------------------------
 

@@ -88,7 +88,7 @@ test("a pattern that does not compile is named with the engine's reason", (t) =>
 });
 
 test("a target phrase with a wildcard stem too short to file is refused", (t) => {
-  const dir = copy(t, { "targets.yaml": "targets:\n  POLICE:\n    - police station*\n    - po*\nphraseEdges: [at]\n" });
+  const dir = copy(t, { "targets.yaml": "targets:\n  POLICE:\n    - police station*\n    - po*\nphraseEdges: [at]\nharmedPeople: PRIVATE_CITIZENS_PROPERTY\n" });
   assert.deepEqual(problems(dir), ["codebook/targets.yaml:4: targets.POLICE[1]: wildcard stem shorter than 3 letters: po*"]);
 });
 
@@ -106,7 +106,7 @@ state: [army]
 unknown: [gunmen]
 `,
     "language.yaml": "minWords: 20\nminWords: 30\nenglish: { code: eng, minShare: 0.2, words: [the] }\n",
-    "targets.yaml": "targets:\n  POLICE: [police station*]\n  MILITARY: [Police Station*]\nphraseEdges: [at]\n",
+    "targets.yaml": "targets:\n  POLICE: [police station*]\n  MILITARY: [Police Station*]\nphraseEdges: [at]\nharmedPeople: PRIVATE_CITIZENS_PROPERTY\n",
   });
   assert.deepEqual(problems(dir), [
     'codebook/actors.yaml:5: entry "Harbour Brigade", name: alias "harbour brigade" again (first at line 4)',
@@ -128,7 +128,7 @@ test("a word written twice in a plain list, a phrase in two of the actors' lists
 state: [army, Harbour Squad]
 unknown: [gunmen]
 `,
-    "targets.yaml": "targets:\n  POLICE: [police station*, policem*n]\nphraseEdges: [at]\n",
+    "targets.yaml": "targets:\n  POLICE: [police station*, policem*n]\nphraseEdges: [at]\nharmedPeople: PRIVATE_CITIZENS_PROPERTY\n",
   });
   assert.deepEqual(problems(dir), [
     'codebook/abbreviations.yaml:2: abbreviations[3]: entry "mr" again (first at line 1)',

@@ -54,6 +54,14 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
     }
   }
 
+  if (targets.length === 0) {
+    const victim = fromFrames(d.frames, (f) => f.victims).find((v) => v.role === "killed" || v.role === "wounded");
+    if (victim) {
+      targets.push({ type: ctx.codebook.targets.harmedPeople, text: victim.text, nationality: null });
+      cite("targets", victim);
+    }
+  }
+
   const weapons: Weapon[] = [];
   for (const f of d.frames) {
     for (const w of f.weapons) {

@@ -257,3 +257,10 @@ test("fire a crowd sets is a riot; fire set by others destroys property", () => 
   const [arson] = extract("Unknown men torched two buses in Dhaka on Sunday.");
   assert.equal(arson?.eventType, "STRATEGIC_DEVELOPMENTS");
 });
+
+test("people killed whom no target word sets apart are the event's private-citizen target", () => {
+  const [m] = extract("Two brothers were hacked to death in Dumka on Sunday.");
+  assert.deepEqual(m?.targets.map((t) => t.type), ["PRIVATE_CITIZENS_PROPERTY"]);
+  const [police] = extract("Two policemen were shot dead in Dumka on Sunday.");
+  assert.equal(police?.targets[0]?.type, "POLICE");
+});
