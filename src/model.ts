@@ -92,8 +92,12 @@ export interface Place {
 export interface PlaceSpan extends Span {
   sentence: number;
   place: Place;
-  /** `location`: a place named; `nationality`: a demonym ("South Korean") naming a country. */
-  role: "location" | "nationality";
+  /**
+   * `location`: a place named; `nationality`: a demonym ("South Korean") naming a country;
+   * `reference`: a place a distance is measured from ("130 km southwest of Bogota"), not where
+   * anything named happened.
+   */
+  role: "location" | "nationality" | "reference";
 }
 
 export type ActorKind = "organization" | "individual" | "state" | "unknown";

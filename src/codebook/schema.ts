@@ -388,11 +388,12 @@ const placesFile = z.strictObject({
   containerCues: words.optional(),
   unitCountries: z.record(text, z.array(countryCode).min(1)).optional(),
   localityCues: words.optional(),
+  distanceUnits: z.record(text, z.number().positive()).optional(),
   regionAffixes: z.strictObject({ prefixes: words, suffixes: words }),
   nameFollowers: words.optional(),
   qualifiers: words.optional(),
   connectors: words.optional(),
-  thresholds: z.strictObject({ strongPopulation: count, unsupportedPopulation: count, nearKm: z.number().positive(), partKm: z.number().positive(), settingWeight: count }),
+  thresholds: z.strictObject({ strongPopulation: count, unsupportedPopulation: count, nearKm: z.number().positive(), partKm: z.number().positive(), referenceKm: z.number().nonnegative(), settingWeight: count }),
   priors: z.strictObject({ kinds: z.record(text, z.number()), reviewedSize: z.number(), ownName: z.number(), reviewed: z.number() }),
 });
 

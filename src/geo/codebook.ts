@@ -20,6 +20,8 @@ export interface PlacesCodebook extends PlacesFile {
   units: Phrases<string[]>;
   /** Words for a settlement or a part of one ("village", "police station"). */
   localities: Phrases<true>;
+  /** What a distance ends with, before the place it is measured from ("130 km southwest of "), and its unit in km. */
+  distanceBefore: RegExp | null;
   followers: Set<string>;
   given: Set<string>;
   titles: Set<string>;
@@ -42,6 +44,16 @@ function phrases<T>(entries: [string, T][]): Phrases<T> {
   return { byKey, starts: new Set(keys.map((k) => k.split(" ")[0])), words: Math.max(0, ...keys.map((k) => k.split(" ").length)) };
 }
 
+/**
+ * A distance just before a name: a number, a unit, at most two words ("away", "southwest"),
+ * "of" or "from", and at most "the" and two words ("the State capital").
+ */
+function distancePattern(units: string[]): RegExp | null {
+  if (!units.length) return null;
+  const unit = units.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  return new RegExp(`(\\d+(?:[.,]\\d+)?)\\s*-?\\s*(${unit})\\b(?:\\s+\\p{L}+){0,2}?\\s+(?:of|from)\\s+(?:the\\s+|this\\s+)?(?:\\p{L}+\\s+){0,2}$`, "iu");
+}
+
 export const placesCodebook: (book: Codebook) => PlacesCodebook = perCodebook((book): PlacesCodebook => {
   const file = book.places;
   const keys = (words: string[] | undefined) => new Set((words ?? []).map((w) => nameKey(w)));
@@ -59,6 +71,7 @@ export const placesCodebook: (book: Codebook) => PlacesCodebook = perCodebook((b
     containers: keys(file.containerCues),
     units: phrases(Object.entries(file.unitCountries ?? {})),
     localities: phrases((file.localityCues ?? []).map((w) => [w, true as const])),
+    distanceBefore: distancePattern(Object.keys(file.distanceUnits ?? {})),
     followers: keys(file.nameFollowers),
     given: keys(file.givenNames),
     titles: keys(file.personTitles),

@@ -331,8 +331,17 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
     role: match.names.kind === "demonym" ? "nationality" : "location",
   }));
   const { kept, replaced } = unknownPlaces(text, tokens, info, units, matches, resolved, spans, book);
-  if (!kept.length) return spans;
-  return [...spans.filter((_, i) => !replaced.has(i)), ...kept].sort((a, b) => a.start - b.start);
+  const all = kept.length ? [...spans.filter((_, i) => !replaced.has(i)), ...kept].sort((a, b) => a.start - b.start) : spans;
+  for (const s of all) if (s.role === "location" && isReference(text, s, book)) s.role = "reference";
+  return all;
+}
+
+/** Whether a distance farther than the codebook's `referenceKm` is measured from the place ("130 km southwest of Bogota"). */
+function isReference(text: string, span: PlaceSpan, book: PlacesCodebook): boolean {
+  const m = book.distanceBefore?.exec(text.slice(Math.max(0, span.start - 80), span.start));
+  if (!m) return false;
+  const km = Number(m[1].replace(/,/g, "")) * (book.distanceUnits?.[m[2].toLowerCase()] ?? 1);
+  return km > book.thresholds.referenceKm;
 }
 
 /**

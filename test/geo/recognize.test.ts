@@ -253,3 +253,12 @@ test("a neighbourhood the gazetteer places far from the city said to hold it is 
   // In capitals a locality word says nothing of the words before it.
   assert.deepEqual(placesIn("TERRORISTS BOMBED A BANK IN THE ESCALANTE NEIGHBORHOOD LAST NIGHT, POLICE REPORTED.").map((s) => s.text), []);
 });
+
+test("a place a long distance is measured from is a reference point, not a location", () => {
+  const far = placesIn("THE REBELS ATTACKED THE TOWN OF GIRARDOT, 330 KM SOUTHWEST OF BOGOTA, ON MONDAY.");
+  assert.equal(spanOf(far, "BOGOTA")!.role, "reference");
+  assert.equal(spanOf(far, "GIRARDOT")!.role, "location");
+  assert.equal(spanOf(placesIn("A farmer was shot in a field 450 kilometres away from the State capital Raipur, police said."), "Raipur")!.role, "reference");
+  // A short way from a place, the place stands for where it happened.
+  assert.equal(spanOf(placesIn("Gunmen killed two farmers 10 km from Quetta on Monday night, police said."), "Quetta")!.role, "location");
+});
