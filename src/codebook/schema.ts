@@ -162,6 +162,7 @@ export const modalityCue = z
 const modalityFile = z.strictObject({
   cues: distinct("cue", z.array(modalityCue), (cues) => namesAt(cues, [])),
   pluralEndings: words,
+  massNouns: words,
   determiners: words,
 });
 

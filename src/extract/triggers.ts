@@ -26,6 +26,7 @@ interface Compiled {
   determiners: Set<string>;
   clauseBreak: RegExp;
   genericPlural: RegExp;
+  massNouns: Set<string>;
 }
 
 const compiledOf = perCodebook((codebook): Compiled => {
@@ -60,6 +61,7 @@ const compiledOf = perCodebook((codebook): Compiled => {
     // sentence): it ends no clause. The words open a clause in text written in capitals too.
     clauseBreak: new RegExp(`${punctuationPattern(clauses.punctuation)}|,\\s+(?:${clauses.words.join("|")})(?![\\p{L}])`, "giu"),
     genericPlural: new RegExp(`(?:${modality.pluralEndings.join("|")})$`, "i"),
+    massNouns: new Set(modality.massNouns),
   };
 });
 
@@ -94,15 +96,20 @@ export function findTriggers(a: AnnotatedDoc, codebook: Codebook): TriggerSpan[]
   return found;
 }
 
-/** Why `t` reports no event, if it does not: a cue in its clause, or a generic plural. */
+/** Why `t` reports no event, if it does not: a cue in its clause, or a generic plural or mass noun. */
 function modality(a: AnnotatedDoc, t: TriggerSpan, cues: TaggedSpan[], compiled: Compiled): string | undefined {
   const sentence = a.sentences[t.sentence]!;
   const text = a.doc.clean;
   // Headlines drop their articles ("Militants Claim Attacks on Embassies"): the rule is for prose.
   const headline = !/[.!?"”'’)]$/.test(sentence.text);
-  if (!headline && compiled.genericPlural.test(t.text) && !/\s/.test(t.text)) {
+  const mass = compiled.massNouns.has(t.text.toLowerCase());
+  if (!headline && (compiled.genericPlural.test(t.text) || mass) && !/\s/.test(t.text)) {
     const before = text.slice(Math.max(sentence.start, t.start - 40), t.start).toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean).slice(-2);
-    if (!before.some((w) => compiled.determiners.has(w) || /^\d/.test(w))) return "generic plural";
+    // A gerund with a counted object is a verb: "accused of kidnapping some 30 peasants" (a year
+    // after it is no count: "renounced kidnapping in 2012").
+    const after = mass ? text.slice(t.end, Math.min(sentence.end, t.end + 40)).toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean).slice(0, 2) : [];
+    const counted = before.some((w) => compiled.determiners.has(w) || /^\d/.test(w)) || after.some((w) => compiled.determiners.has(w) || /^\d{1,3}$/.test(w));
+    if (!counted) return "generic plural";
   }
   if (cues.length === 0) return undefined;
   const clauseStart = lastBreak(text, sentence.start, t.start, compiled.clauseBreak);

@@ -91,6 +91,15 @@ test("calls, endings, denials of any shot and accidents are not events", () => {
   }
 });
 
+test("a crime named as a trade is no event; the gerund with a counted object is", () => {
+  for (const text of ["The gang is involved in kidnapping and extortion along the border.", "The rebels renounced kidnapping in 2012."]) {
+    const ts = triggersOf(text).filter((t) => t.text.toLowerCase() === "kidnapping");
+    assert.ok(ts.length > 0 && ts.every((t) => t.cancelledBy), `${text}: ${JSON.stringify(ts.map((t) => [t.text, t.cancelledBy]))}`);
+  }
+  assert.ok(live("The army accused the rebels of kidnapping 12 engineers near the dam.").length > 0);
+  assert.ok(live("Police said the kidnapping of the engineer took place on Monday.").length > 0);
+});
+
 test("a captivity told as going on is an event", () => {
   assert.ok(live("Dozens of travellers are being held hostage by the gang in a farmhouse.").length > 0);
 });

@@ -118,7 +118,9 @@ function absorb(d: Draft, f: Frame, traits: Traits): void {
   d.frames.push(f);
   d.lastSentence = Math.max(d.lastSentence, f.sentence);
   d.cls ??= traits.cls;
-  if (f.date && (!d.date || (datesOverlap(f.date, d.date) && DATE_PRECISION_RANK[f.date.value.precision] > DATE_PRECISION_RANK[d.date.value.precision]))) d.date = f.date;
+  // A finer date without a year ("in September") does not replace one that has it ("in 2006").
+  const finer = (a: DateSpan, b: DateSpan) => DATE_PRECISION_RANK[a.value.precision] > DATE_PRECISION_RANK[b.value.precision] && (a.value.start !== null || b.value.start === null);
+  if (f.date && (!d.date || (datesOverlap(f.date, d.date) && finer(f.date, d.date)))) d.date = f.date;
   if (f.location && (!d.place || PLACE_PRECISION_RANK[f.location.place.precision] > PLACE_PRECISION_RANK[d.place.place.precision])) d.place = f.location;
   for (const n of traits.nations) d.nations.add(n);
   for (const g of traits.groups) d.groups.add(g);

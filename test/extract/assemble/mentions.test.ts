@@ -39,6 +39,11 @@ test("a generic attack word starts an event with its attackers and whom they att
   assert.equal(extract("Terrorist attacks against ministers worry the cabinet.").length, 0);
 });
 
+test("a later date without a year does not replace the event's year", () => {
+  const [m] = extractDocument({ id: "y", text: "In 2006, guerrillas detonated a car bomb outside a military academy in Bogota, injuring 23. The attack came in September." }).mentions;
+  assert.equal(m?.date?.start, "2006-01-01");
+});
+
 test("a figure told as an addition adds to the event's figure", () => {
   const [m] = extract("The governor was shot dead outside his office in Mosul on Monday. Two of his guards were also killed in the attack.");
   assert.equal(m?.killed?.value, 3);
