@@ -1,41 +1,36 @@
 import { Command, CommanderError } from "commander";
-import { codebookCommand } from "./codebook.js";
-import { eventCommand } from "./event.js";
-import { evaluateCommand } from "./evaluate.js";
-import { eventsCommand } from "./events.js";
-import { extractCommand } from "./extract.js";
-import { ingestCommand } from "./ingest.js";
-import { copyCommand } from "./copy.js";
-import { jobsCommand } from "./jobs.js";
-import { workerCommand } from "./worker.js";
-import { mentionsCommand } from "./mentions.js";
-import { serveCommand } from "./serve.js";
-import { statsCommand } from "./stats.js";
 
-/** Builds the `sitrep` program; each command lives in its own module under src/cli/. */
-export function program(): Command {
+// Each command lives in its own module under src/cli/ and is imported only when it runs: a
+// command's modules (the server's, the queue's, the store's) cost the others nothing at start-up.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  extract: async () => (await import("./extract.js")).extractCommand(),
+  serve: async () => (await import("./serve.js")).serveCommand(),
+  ingest: async () => (await import("./ingest.js")).ingestCommand(),
+  worker: async () => (await import("./worker.js")).workerCommand(),
+  jobs: async () => (await import("./jobs.js")).jobsCommand(),
+  copy: async () => (await import("./copy.js")).copyCommand(),
+  events: async () => (await import("./events.js")).eventsCommand(),
+  event: async () => (await import("./event.js")).eventCommand(),
+  mentions: async () => (await import("./mentions.js")).mentionsCommand(),
+  stats: async () => (await import("./stats.js")).statsCommand(),
+  evaluate: async () => (await import("./evaluate.js")).evaluateCommand(),
+  codebook: async () => (await import("./codebook.js")).codebookCommand(),
+};
+
+/** Builds the `sitrep` program: with `only`, a command's name, that command alone, else all of them (for help and unknown names). */
+export async function program(only?: string): Promise<Command> {
   const cli = new Command("sitrep")
     .description("Turn news reports of political violence into a geocoded, source-attributed event database.")
     .exitOverride();
-  cli.addCommand(extractCommand());
-  cli.addCommand(serveCommand());
-  cli.addCommand(ingestCommand());
-  cli.addCommand(workerCommand());
-  cli.addCommand(jobsCommand());
-  cli.addCommand(copyCommand());
-  cli.addCommand(eventsCommand());
-  cli.addCommand(eventCommand());
-  cli.addCommand(mentionsCommand());
-  cli.addCommand(statsCommand());
-  cli.addCommand(evaluateCommand());
-  cli.addCommand(codebookCommand());
+  const names = only !== undefined && Object.hasOwn(COMMANDS, only) ? [only] : Object.keys(COMMANDS);
+  for (const name of names) cli.addCommand(await COMMANDS[name]!());
   return cli;
 }
 
 /** Runs the CLI and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    await program().parseAsync(argv, { from: "user" });
+    await (await program(argv[0])).parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;

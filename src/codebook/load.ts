@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { projectRoot } from "../paths.js";
+import { readCodebookCached } from "./cache.js";
 import { readCodebook } from "./read.js";
 import type { Codebook } from "./schema.js";
 
@@ -22,9 +23,12 @@ export function activeCodebookDir(): string {
   return dir;
 }
 
-/** The codebook this process reads: read and checked on first use; a bad one throws a `CodebookError`. */
+/**
+ * The codebook this process reads: read and checked on first use (the package's own as it was
+ * last checked, while its files are unchanged); a bad one throws a `CodebookError`.
+ */
 export function activeCodebook(): Codebook {
-  return (active ??= readCodebook(dir));
+  return (active ??= dir === DEFAULT_CODEBOOK_DIR ? readCodebookCached(dir) : readCodebook(dir));
 }
 
 /**
