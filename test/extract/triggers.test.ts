@@ -173,3 +173,8 @@ test("an arrest or a surrender is news only in a report that leads with it and t
   assert.deepEqual(live("Gunmen shot a shopkeeper in the market. Two suspects were detained later.").map((t) => t.name), ["shooting"]);
   assert.equal(live("The minister visited the province on Monday. Police arrested two smugglers at the border.").length, 0);
 });
+
+test("a clash the report says broke out is one, plural or not, without other support", () => {
+  const [t] = live("Clashes erupted between students and the police near the campus.");
+  assert.deepEqual([t?.name, t?.weak], ["clash broke out", false]);
+});

@@ -269,3 +269,8 @@ test("people killed whom no target word sets apart are the event's private-citiz
   const [police] = extract("Two policemen were shot dead in Dumka on Sunday.");
   assert.equal(police?.targets[0]?.type, "POLICE");
 });
+
+test("clashes that broke out between a crowd and the police are a riot", () => {
+  const [m] = extract("Clashes erupted between demonstrators and police in Srinagar on Friday.");
+  assert.deepEqual([m?.eventType, m?.subEventType], ["RIOTS", "VIOLENT_DEMONSTRATION"]);
+});
