@@ -282,9 +282,11 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
     if (m.names.kind !== "place") continue;
     const p = m.from - 1;
     const n = m.to + 1;
-    if (p >= 0 && info.sentence[p] === m.sentence && joins(text, tokens[p], tokens[m.from]) && (book.titles.has(tokens[p].key) || book.given.has(tokens[p].key))) {
-      m.partOfName = true;
-    }
+    const personal = (k: number) => book.titles.has(tokens[k].key) || book.given.has(tokens[k].key);
+    const linked = (k: number) => k >= 0 && info.sentence[k] === m.sentence && joins(text, tokens[k], tokens[k + 1]);
+    if (linked(p) && personal(p)) m.partOfName = true;
+    // A second surname ("PABLO PELAEZ GONZALEZ", "COLONEL OCHOA PEREZ").
+    if (linked(p) && linked(p - 1) && personal(p - 1) && nameWord(p) && !g.isCommonWord(tokens[p].folded) && !connector(p)) m.partOfName = true;
     const surname = n < tokens.length && info.sentence[n] === m.sentence && joins(text, tokens[m.to], tokens[n]) && nameWord(n) && !g.isCommonWord(tokens[n].folded);
     if (book.given.has(m.key) && surname) m.partOfName = true;
   }

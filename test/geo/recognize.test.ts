@@ -262,3 +262,8 @@ test("a place a long distance is measured from is a reference point, not a locat
   // A short way from a place, the place stands for where it happened.
   assert.equal(spanOf(placesIn("Gunmen killed two farmers 10 km from Quetta on Monday night, police said."), "Quetta")!.role, "location");
 });
+
+test("a place's name after a given name or a title and one more name is a second surname", () => {
+  assert.deepEqual(placesIn("FORMER MAYOR PABLO PELAEZ GONZALEZ WAS KILLED TODAY BY GUNMEN IN MEDELLIN.").map((s) => s.text), ["MEDELLIN"]);
+  assert.deepEqual(placesIn("GUNMEN SHOT COLONEL OCHOA SARMIENTO IN MEDELLIN TODAY.").map((s) => s.text), ["MEDELLIN"]);
+});
