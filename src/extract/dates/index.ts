@@ -3,7 +3,7 @@ import type { DateSpan, Doc, Sentence } from "../../model.js";
 import { sentenceAt } from "../patterns.js";
 import { isAllCaps } from "../words.js";
 import { dateWords } from "./book.js";
-import { addDays, isoDay, parseIsoDay, type Day } from "./calendar.js";
+import { addDays, daysInMonth, isoDay, parseIsoDay, type Day } from "./calendar.js";
 import { parseCasual } from "./chrono.js";
 import { dateExcerpt, sourceOffset } from "./excerpt.js";
 import { readResult, type DateCandidate } from "./read-result.js";
@@ -33,16 +33,34 @@ export function findDates(doc: Doc, sentences: Sentence[], published: string | u
   const text = parsed === excerpt.text ? doc.clean : blankTimeOfDayOf(doc.clean);
   const caseSignificant = !isAllCaps(text);
   const words = dateWords(codebook);
-  const spans: DateSpan[] = [];
+  const found: DateCandidate[] = [];
   let lastDay: Day | null = null;
   for (const r of parseCasual(parsed, ref, codebook)) {
     const candidate = readResult(r, sourceOffset(excerpt, r.index), text, ref, caseSignificant, words);
     if (!candidate) continue;
     const resolved: DateCandidate = candidate.shift === undefined ? candidate : shifted(candidate, lastDay ?? ref);
     if (resolved.precision === "day" && resolved.range) lastDay = resolved.range[0];
-    spans.push(toSpan(doc, sentences, resolved));
+    found.push(resolved);
   }
-  return spans;
+  return (ref ? found : inTheOneYear(found)).map((c) => toSpan(doc, sentences, c));
+}
+
+/**
+ * Without a publication date, a day or month the text gives without a year ("on December 25") is
+ * in the one year its stated dates name: undated incident summaries say the year once ("in 2013",
+ * "on 3 May 2013") and the days after it without. With several years named it stays unknown.
+ */
+function inTheOneYear(found: DateCandidate[]): DateCandidate[] {
+  const years = new Set(found.filter((c) => c.provenance === "stated" && c.range).flatMap((c) => [c.range![0].year, c.range![1].year]));
+  if (years.size !== 1) return found;
+  const [year] = years as Set<number> & [number];
+  return found.map((c) => {
+    const month = c.partial?.month;
+    if (c.range || month === undefined) return c;
+    const day = c.partial?.day;
+    const range: [Day, Day] = day !== undefined ? [{ year, month, day }, { year, month, day }] : [{ year, month, day: 1 }, { year, month, day: daysInMonth(year, month) }];
+    return { ...c, range, partial: undefined };
+  });
 }
 
 function shifted(candidate: DateCandidate, anchor: Day | null): DateCandidate {

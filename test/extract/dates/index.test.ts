@@ -114,6 +114,20 @@ test("without a publication date, absolute dates resolve and relative ones keep 
   assert.deepEqual([yesterday!.value.start, yesterday!.value.partial], [null, {}]);
 });
 
+test("without a publication date, a day or month without a year is in the one year the text names", () => {
+  const spans = datesIn("Rebels have attacked the district often in 2016. On 23 August they burned the market, and in October a school.");
+  assert.deepEqual(
+    spans.map((s) => [s.text, s.value.start, s.value.end]),
+    [
+      ["2016", "2016-01-01", "2016-12-31"],
+      ["23 August", "2016-08-23", "2016-08-23"],
+      ["October", "2016-10-01", "2016-10-31"],
+    ],
+  );
+  const august = datesIn("The 2015 truce failed in 2016. On 23 August the rebels burned the market.").find((s) => s.text === "23 August");
+  assert.deepEqual([august!.value.start, august!.value.partial], [null, { month: 8, day: 23 }]);
+});
+
 test("all-capitals wire text reads like any other", () => {
   const text = "THE KIDNAPPING TOOK PLACE ON 30 DECEMBER. YESTERDAY TROOPS CLASHED, AND LAST NIGHT A BRIDGE WAS BOMBED. TODAY THE ARMY REPORTED ON 12 JAN 90 FIGURES.";
   const spans = datesIn(text, "1990-01-03");
