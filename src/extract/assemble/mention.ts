@@ -213,8 +213,8 @@ function crowdType(main: TriggerSpan, triggers: TriggerSpan[], perps: Perpetrato
     const gravest = crowd.reduce((x, y) => (crowdOrder.indexOf(y.subEventType) < crowdOrder.indexOf(x.subEventType) ? y : x));
     return [gravest.eventType, gravest.subEventType];
   }
-  // A bomb at a gathering is remote violence, whoever set it.
-  if (main.weak || main.attackType === "BOMBING_EXPLOSION" || !crowd.some((t) => !t.weak && t.sentence === main.sentence)) return null;
+  // A bomb at a gathering is remote violence, whoever set it; fire traded (a gunfight) is a battle.
+  if (main.weak || main.attackType === "BOMBING_EXPLOSION" || (main.eventType === "BATTLES" && !main.byCrowd) || !crowd.some((t) => !t.weak && t.sentence === main.sentence)) return null;
   return perps.some((p) => p.kind === "state") ? ["PROTESTS", "EXCESSIVE_FORCE_AGAINST_PROTESTERS"] : ["RIOTS", "VIOLENT_DEMONSTRATION"];
 }
 

@@ -274,3 +274,8 @@ test("clashes that broke out between a crowd and the police are a riot", () => {
   const [m] = extract("Clashes erupted between demonstrators and police in Srinagar on Friday.");
   assert.deepEqual([m?.eventType, m?.subEventType], ["RIOTS", "VIOLENT_DEMONSTRATION"]);
 });
+
+test("a gunfight told beside a strike or a blockade is a battle, not a riot", () => {
+  const [m] = extract("A party leader was killed in a gunfight between police and party activists in Bogra on Monday during the hartal.");
+  assert.deepEqual([m?.eventType, m?.subEventType], ["BATTLES", "ARMED_CLASH"]);
+});
