@@ -39,6 +39,12 @@ test("a generic attack word starts an event with its attackers and whom they att
   assert.equal(extract("Terrorist attacks against ministers worry the cabinet.").length, 0);
 });
 
+test("people taken and killed, told by two verbs joined by 'and', are one event", () => {
+  const ms = extract("Four farm workers were abducted and later shot dead near Quetta on Sunday by suspected separatists.");
+  assert.equal(ms.length, 1);
+  assert.deepEqual(ms[0]?.attackTypes.slice(0, 1), ["HOSTAGE_TAKING_KIDNAPPING"]);
+});
+
 test("a later month without a year is in the year the undated report names: it narrows the event's date", () => {
   const [m] = extractDocument({ id: "y", text: "In 2006, guerrillas detonated a car bomb outside a military academy in Bogota, injuring 23. The attack came in September." }).mentions;
   assert.deepEqual([m?.date?.start, m?.date?.end], ["2006-09-01", "2006-09-30"]);
