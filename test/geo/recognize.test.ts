@@ -267,3 +267,8 @@ test("a place's name after a given name or a title and one more name is a second
   assert.deepEqual(placesIn("FORMER MAYOR PABLO PELAEZ GONZALEZ WAS KILLED TODAY BY GUNMEN IN MEDELLIN.").map((s) => s.text), ["MEDELLIN"]);
   assert.deepEqual(placesIn("GUNMEN SHOT COLONEL OCHOA SARMIENTO IN MEDELLIN TODAY.").map((s) => s.text), ["MEDELLIN"]);
 });
+
+test("a city's press club and its metropolitan police are named by the city", () => {
+  assert.equal(spanOf(placesIn("Journalists staged a sit-in outside the Quetta Press Club on Monday."), "Quetta")!.place.country, "PK");
+  assert.equal(spanOf(placesIn("The Karachi Metropolitan Police arrested twelve men in a raid on Monday."), "Karachi")!.place.country, "PK");
+});
