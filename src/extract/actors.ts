@@ -63,7 +63,9 @@ export function findActors(a: AnnotatedDoc, codebook: Codebook): ActorSpan[] {
     // Liberation Army" is not the National Liberation Army).
     if (unlisted.some((g) => g.start <= words[m.first]!.start && words[m.last]!.end <= g.end)) continue;
     let start = words[m.first]!.start;
-    const end = words[m.last]!.end;
+    // Words hold no brackets: a name that opens one closes it too ("CPI (Maoist)").
+    const opened = words[m.last]!.end;
+    const end = text[opened] === ")" && text.slice(start, opened).includes("(") ? opened + 1 : opened;
     let name = m.value.name;
     // "Egyptian warplanes" are Egypt's; "Salvadoran guerrillas" are still unnamed, but the
     // words say whose.

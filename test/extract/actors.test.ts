@@ -51,3 +51,8 @@ test("the insurgencies of South and South-East Asia go by their own names and ab
 test("a cartel named for its home state is the cartel, not that state's forces", () => {
   assert.deepEqual(actorsOf("Gunmen of the Sinaloa Cartel opened fire on a patrol.").map((a) => [a.name, a.kind]), [["Unknown", "unknown"], ["Sinaloa Cartel", "organization"]]);
 });
+
+test("a name that opens a bracket closes it too", () => {
+  const [a] = actorsOf("CPI (Maoist) cadres torched two trucks at a road site on Tuesday.");
+  assert.deepEqual([a?.name, a?.text], ["Communist Party of India - Maoist (CPI-Maoist)", "CPI (Maoist)"]);
+});
