@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { prepareDocument } from "../src/document/prepare.js";
 import { activeCodebook } from "../src/codebook/load.js";
-import { DEFAULT_THREADS, extractor, type Extractor } from "../src/extract/pool.js";
+import { CORES, extractor, type Extractor } from "../src/extract/pool.js";
 import { BATCH_DOCUMENTS, ingestItems } from "../src/ingest/service.js";
 import { readSources } from "../src/ingest/sources.js";
 import { contentHash } from "../src/store/content-hash.js";
@@ -97,8 +97,8 @@ export async function run(): Promise<Record<string, number | string>> {
     // Lexicons and the gazetteer load, and the code compiles, once per process: a first run into a
     // store of its own, so that the figures are the steady state.
     const figures: Record<string, number | string> = {};
-    // As `sitrep ingest` extracts: on one thread a core (--threads), and on one.
-    for (const threads of [...new Set([DEFAULT_THREADS, 1])]) {
+    // As `sitrep ingest` extracts: on one thread (the default), and on one a core (--threads).
+    for (const threads of [...new Set([1, CORES])]) {
       const extract = extractor({ codebook: activeCodebook() }, threads);
       const label = (name: string) => `${name}, ${threads} thread${threads > 1 ? "s" : ""}`;
       try {

@@ -4,7 +4,7 @@ import { FORMATS, type Format } from "../export/formats.js";
 import { activeCodebook, useCodebook } from "../codebook/load.js";
 import type { ExtractOptions } from "../extract/annotated.js";
 import { enabledStages, STAGE_NAMES } from "../extract/pipeline.js";
-import { DEFAULT_THREADS, extractor, type Extractor } from "../extract/pool.js";
+import { CORES, extractor, type Extractor } from "../extract/pool.js";
 import type { ReconcileRule } from "../model.js";
 import { isPostgresUrl } from "../store/postgres/url.js";
 import type { EventFilter } from "../store/store.js";
@@ -42,7 +42,7 @@ export function addExtractOptions(command: Command): Command {
 
 /** Extraction on several threads, for the commands that extract many documents. */
 export function addThreadsOption(command: Command): Command {
-  return command.option("--threads <n>", `threads that extract (default: the ${DEFAULT_THREADS} cores); output and store are the same for any number`, threadCount, DEFAULT_THREADS);
+  return command.option("--threads <n>", `threads that extract (this machine has ${CORES} cores); output and store are the same for any number`, threadCount, 1);
 }
 
 /** The extractor the flags ask for, over `--threads` threads; close it when done. */

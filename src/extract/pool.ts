@@ -21,7 +21,9 @@ export interface Extractor {
 /** What a worker thread needs to extract as the caller does: the codebook's folder (it reads and checks it itself). */
 export type ThreadSettings = Omit<ExtractOptions, "codebook"> & { codebookDir: string };
 
-export const DEFAULT_THREADS = availableParallelism();
+/** The machine's cores: on this project's two, two threads extract no faster than one (V8's
+ * collector and compiler threads already take the second core), so one thread is the default. */
+export const CORES = availableParallelism();
 
 /** Each document extracted alone: one that throws is an outcome, not the batch's failure. */
 export function extractEach(docs: Doc[], opts: ExtractOptions): ExtractOutcome[] {
@@ -49,7 +51,7 @@ const FEWEST_A_THREAD = 16;
  * one thread extracts on the caller's own. A batch is cut into one stretch a thread, in order,
  * so its outcomes are the same as one thread's.
  */
-export function extractor(opts: ExtractOptions, threads = DEFAULT_THREADS): Extractor {
+export function extractor(opts: ExtractOptions, threads: number): Extractor {
   const inline = inlineExtractor(opts);
   if (threads <= 1) return inline;
   const { codebook: _, ...rest } = opts;

@@ -340,7 +340,9 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
 
 /** Whether a distance farther than the codebook's `referenceKm` is measured from the place ("130 km southwest of Bogota"). */
 function isReference(text: string, span: PlaceSpan, book: PlacesCodebook): boolean {
-  const m = book.distanceBefore?.exec(text.slice(Math.max(0, span.start - 80), span.start));
+  const before = text.slice(Math.max(0, span.start - 80), span.start);
+  // Most places have no figure before them: the expression is tried only where one is.
+  const m = /\d/.test(before) ? book.distanceBefore?.exec(before) : null;
   if (!m) return false;
   const km = Number(m[1].replace(/,/g, "")) * (book.distanceUnits?.[m[2].toLowerCase()] ?? 1);
   return km > book.thresholds.referenceKm;
