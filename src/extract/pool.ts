@@ -41,6 +41,10 @@ export function inlineExtractor(opts: ExtractOptions): Extractor {
   return { extract: async (docs) => extractEach(docs, opts), close: async () => {} };
 }
 
+// Documents handed to a thread at a time: reports differ in length a hundredfold, so small stretches
+// keep every thread busy to the end of a batch, where one stretch a thread waits on the longest.
+const STRETCH = 16;
+
 // Starting a thread costs about what extracting a few dozen documents does (it reads the codebook
 // and the gazetteer, and compiles the patterns): a run of fewer documents than this a thread
 // extracts on the caller's thread, and starts none.
@@ -48,8 +52,8 @@ const FEWEST_A_THREAD = 16;
 
 /**
  * An extractor over `threads` threads, each reading the process's active codebook (`--codebook`);
- * one thread extracts on the caller's own. A batch is cut into one stretch a thread, in order,
- * so its outcomes are the same as one thread's.
+ * one thread extracts on the caller's own. A batch is cut into stretches taken in turn by the
+ * threads and put back in order, so its outcomes are the same as one thread's.
  */
 export function extractor(opts: ExtractOptions, threads: number): Extractor {
   const inline = inlineExtractor(opts);
@@ -61,9 +65,8 @@ export function extractor(opts: ExtractOptions, threads: number): Extractor {
     async extract(docs) {
       if (!pool && docs.length < FEWEST_A_THREAD * threads) return inline.extract(docs);
       pool ??= new Tinypool({ filename: new URL("./pool-worker.js", import.meta.url).href, minThreads: threads, maxThreads: threads, workerData: settings });
-      const size = Math.ceil(docs.length / threads);
       const stretches: Promise<ExtractOutcome[]>[] = [];
-      for (let i = 0; i < docs.length; i += size) stretches.push(pool.run(docs.slice(i, i + size)));
+      for (let i = 0; i < docs.length; i += STRETCH) stretches.push(pool.run(docs.slice(i, i + STRETCH)));
       return (await Promise.all(stretches)).flat();
     },
     close: async () => {
