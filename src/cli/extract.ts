@@ -6,7 +6,8 @@ import { prepareDocument } from "../document/prepare.js";
 import type { Doc } from "../model.js";
 import { readJsonl, type JsonlItem } from "../ingest/jsonl.js";
 import { readSources } from "../ingest/sources.js";
-import { addExtractOptions, addThreadsOption, extractOptionsOf, extractorOf, type ExtractFlags } from "./options.js";
+import { extractor } from "../extract/pool.js";
+import { addExtractOptions, addThreadsOption, extractOptionsOf, type ExtractFlags } from "./options.js";
 import { progressBar } from "./progress.js";
 
 interface Flags extends ExtractFlags {
@@ -38,7 +39,7 @@ export function extractCommand(): Command {
  */
 async function runExtract(flags: Flags): Promise<number> {
   const opts = extractOptionsOf(flags);
-  const extract = extractorOf(flags);
+  const extract = extractor(opts, flags.threads);
   const out = flags.output === "-" ? process.stdout : createWriteStream(flags.output);
   const bar = progressBar("documents");
   let failed = 0;

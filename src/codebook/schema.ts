@@ -431,6 +431,9 @@ const assembleFile = z.strictObject({
   nationalTargets: listOf(code(TARGET_TYPES, "target types")),
   armedTargets: listOf(code(TARGET_TYPES, "target types")),
   feuds: words,
+  subjectGap: words,
+  undergoes: words,
+  deedAdverbs: words,
 });
 
 // --- the codebook --------------------------------------------------------------------------------

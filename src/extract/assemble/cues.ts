@@ -23,6 +23,9 @@ export interface AssembleBook {
   nationalTargets: string[];
   armedTargets: string[];
   feuds: string[];
+  subjectGap: string[];
+  undergoes: string[];
+  deedAdverbs: string[];
 }
 
 /** The word lists as the expressions the assembler tests stretches of text with. */
@@ -54,6 +57,12 @@ export interface Cues {
   armedTargets: ReadonlySet<string>;
   /** Anywhere in a stretch: the fight is a feud between two armed sides. */
   feud: RegExp;
+  /** All of the words between an actor and the verb it does ("police had allegedly opened fire"). */
+  subjectGap: RegExp;
+  /** At the start of a trigger: it tells what was done to the phrase before it ("were attacked"). */
+  undergoes: RegExp;
+  /** All of the words between two verbs of one subject that tell one deed ("kidnapped and later shot"). */
+  joinedVerbs: RegExp;
 }
 
 const NOT_AFTER_LETTER = "(?<![\\p{L}])";
@@ -89,6 +98,9 @@ export function compileCues(book: AssembleBook): Cues {
     nationalTargets: new Set(book.nationalTargets),
     armedTargets: new Set(book.armedTargets),
     feud: new RegExp(`${words(book.feuds)}${NOT_BEFORE_LETTER}`, "iu"),
+    subjectGap: new RegExp(`^(?:\\s+(?:\\p{L}+ly|${anyOf(book.subjectGap)}))*\\s*$`, "iu"),
+    undergoes: new RegExp(`^${anyOf(book.undergoes)}\\s`, "iu"),
+    joinedVerbs: new RegExp(`^,?\\s+and\\s+(?:(?:\\p{L}+ly|${anyOf(book.deedAdverbs)})\\s+)?$`, "iu"),
   };
 }
 

@@ -65,10 +65,8 @@ export function frameClass(f: { triggers: TriggerSpan[] }): FrameClass | null {
 
 // Two verbs of one subject joined by "and" tell one deed: "were kidnapped and shot dead", "abducted
 // and later murdered" (the taking and the killing of the same people).
-const JOINED_VERBS = /^,?\s+and\s+(?:\p{L}+ly\s+|then\s+|later\s+)?$/iu;
-
-function oneDeed(between: string, a: FrameClass, b: FrameClass): boolean {
-  return ((a === "captive" && b === "attack") || (a === "attack" && b === "captive")) && JOINED_VERBS.test(between);
+function oneDeed(between: string, a: FrameClass, b: FrameClass, { joinedVerbs }: Cues): boolean {
+  return ((a === "captive" && b === "attack") || (a === "attack" && b === "captive")) && joinedVerbs.test(between);
 }
 
 // A trigger in -ed after the article is a participle ("the bombed embassy"), not a noun that
@@ -101,7 +99,7 @@ export function buildFrames(a: AnnotatedDoc, codebook: Codebook): Frame[] {
         const cue = boundary.exec(between);
         const gc = frameClass({ triggers: group });
         const tc = triggerClass(t);
-        if (cue || (gc && tc && gc !== tc && !oneDeed(between, gc, tc))) {
+        if (cue || (gc && tc && gc !== tc && !oneDeed(between, gc, tc, cues))) {
           cuts.push(cue ? prev.end + cue.index : Math.floor((prev.end + t.start) / 2));
           groups.push([t]);
           continue;

@@ -136,20 +136,15 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   return mention;
 }
 
-// Between an actor and the verb it does: adverbs and a perfect's auxiliary ("police had allegedly opened fire").
-const SUBJECT_GAP = /^(?:\s+(?:\p{L}+ly|had|has|have|also|then))*\s*$/iu;
-// A trigger that starts with these tells what was done to the phrase before it ("were attacked", "came under fire").
-const UNDERGOES = /^(?:was|were|been|being|is|are|came|come|comes)\s/i;
-
 /**
  * Whether a target phrase names the attackers: armed forces that are the subject of the attack's
  * verb ("soldiers opened fire on the villagers", "police had fired at protesters").
  */
-function attackerPhrase(text: string, t: TargetSpan, f: Frame, { armedTargets }: Cues): boolean {
+function attackerPhrase(text: string, t: TargetSpan, f: Frame, { armedTargets, undergoes, subjectGap }: Cues): boolean {
   if (!armedTargets.has(t.type)) return false;
   const verb = f.triggers.find((x) => x.start >= t.end);
-  if (!verb || verb.weak || UNDERGOES.test(verb.text)) return false;
-  return SUBJECT_GAP.test(text.slice(t.end, verb.start));
+  if (!verb || verb.weak || undergoes.test(verb.text)) return false;
+  return subjectGap.test(text.slice(t.end, verb.start));
 }
 
 /** One kind of span of all the frames, in their order (a loop: flatMap is slow in V8). */

@@ -114,12 +114,15 @@ function substantive(f: Frame): boolean {
   return (figure && (anchored || named || f.targets.length > 0)) || (named && anchored) || (f.targets.length > 0 && attacker);
 }
 
+/** A finer date, but one without a year ("in September") does not replace one that has it ("in 2006"). */
+function finer(a: DateSpan, b: DateSpan): boolean {
+  return DATE_PRECISION_RANK[a.value.precision] > DATE_PRECISION_RANK[b.value.precision] && (a.value.start !== null || b.value.start === null);
+}
+
 function absorb(d: Draft, f: Frame, traits: Traits): void {
   d.frames.push(f);
   d.lastSentence = Math.max(d.lastSentence, f.sentence);
   d.cls ??= traits.cls;
-  // A finer date without a year ("in September") does not replace one that has it ("in 2006").
-  const finer = (a: DateSpan, b: DateSpan) => DATE_PRECISION_RANK[a.value.precision] > DATE_PRECISION_RANK[b.value.precision] && (a.value.start !== null || b.value.start === null);
   if (f.date && (!d.date || (datesOverlap(f.date, d.date) && finer(f.date, d.date)))) d.date = f.date;
   if (f.location && (!d.place || PLACE_PRECISION_RANK[f.location.place.precision] > PLACE_PRECISION_RANK[d.place.place.precision])) d.place = f.location;
   for (const n of traits.nations) d.nations.add(n);

@@ -53,7 +53,7 @@ export function findDates(doc: Doc, sentences: Sentence[], published: string | u
 function inTheOneYear(found: DateCandidate[]): DateCandidate[] {
   const years = new Set(found.filter((c) => c.provenance === "stated" && c.range).flatMap((c) => [c.range![0].year, c.range![1].year]));
   if (years.size !== 1) return found;
-  const [year] = years as Set<number> & [number];
+  const year = years.values().next().value!;
   return found.map((c) => {
     const month = c.partial?.month;
     if (c.range || month === undefined) return c;

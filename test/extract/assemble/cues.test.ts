@@ -24,6 +24,9 @@ const book: AssembleBook = {
   nationalTargets: ["GOVERNMENT_DIPLOMATIC"],
   armedTargets: ["POLICE"],
   feuds: ["rival groups"],
+  subjectGap: ["had"],
+  undergoes: ["were"],
+  deedAdverbs: ["later"],
 };
 
 test("a boundary is one of the book's phrases as whole words, or a semicolon", () => {
@@ -49,4 +52,15 @@ test("cues before a trigger are the book's words at the end of the words before 
   assert.ok(cues.locative.test("in eastern "));
   assert.ok(cues.reporting.test("the governor said on "));
   assert.deepEqual([...cues.nationalTargets], ["GOVERNMENT_DIPLOMATIC"]);
+});
+
+test("the words between an actor and its verb, a verb's undergoing, and two verbs of one deed are the book's", () => {
+  const { subjectGap, undergoes, joinedVerbs } = compileCues(book);
+  assert.ok(subjectGap.test(" had allegedly "));
+  assert.ok(!subjectGap.test(" said that "));
+  assert.ok(undergoes.test("were attacked"));
+  assert.ok(!undergoes.test("attacked"));
+  assert.ok(joinedVerbs.test(" and later "));
+  assert.ok(joinedVerbs.test(", and swiftly "));
+  assert.ok(!joinedVerbs.test(" and then "));
 });
