@@ -60,9 +60,11 @@ export async function copyStore(from: string, to: string, onRows: (table: string
           // The search index is the engine's own: built for the current versions this run wrote.
           if (table === "documents") {
             const fresh = new Set(inserted.map((r) => r.seq));
-            for (const row of rows) {
-              if (fresh.has(row.seq) && row.current === 1) await targetEngine.indexDocument(trx, row.seq as number, row.title as string | null, row.clean as string);
-            }
+            const current = rows.filter((row) => fresh.has(row.seq) && row.current === 1);
+            await targetEngine.indexDocuments(
+              trx,
+              current.map((row) => ({ seq: row.seq as number, title: row.title as string | null, text: row.clean as string })),
+            );
           }
         });
         onRows(table, rows.length);

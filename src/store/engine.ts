@@ -2,6 +2,12 @@ import type { Kysely, RawBuilder } from "kysely";
 import type { Schema } from "./schema.js";
 import type { TextQuery } from "./text-query.js";
 
+export interface IndexedText {
+  seq: number;
+  title: string | null;
+  text: string;
+}
+
 /**
  * What differs between database engines under the shared query code; everything else (the
  * queries, ON CONFLICT, the great-circle distance) is the same SQL on both. SQLite is one file
@@ -14,7 +20,8 @@ export interface Engine {
    * migrate it once.
    */
   open(location: string): Promise<Kysely<Schema>>;
-  indexDocument(db: Kysely<Schema>, seq: number, title: string | null, text: string): Promise<void>;
+  /** Adds documents (by `documents.seq`) to the full-text index, in one statement. */
+  indexDocuments(db: Kysely<Schema>, docs: IndexedText[]): Promise<void>;
   unindexDocument(db: Kysely<Schema>, seq: number): Promise<void>;
   /** A subquery yielding the `documents.seq` of versions that match `query`. */
   matchingDocuments(query: TextQuery): RawBuilder<number>;

@@ -1,10 +1,11 @@
-import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
+import { sql, type ControlledTransaction, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { AnalystDecision, Doc, EventRecord, ReconcileRule, SourcedMention } from "../model.js";
 import { resolveAll, resolveComponents, resolveMentions } from "../resolve/index.js";
 import { chunks } from "./chunks.js";
 import type { Engine } from "./engine.js";
 import { filterConditions, orderBy } from "./filters.js";
-import { fingerprint, LATEST_PER_BAND, MAX_CANDIDATES, MAX_NEAR_DUPLICATES, NEAR_DUPLICATE_SIMILARITY, signatureBytes, similarity, storedBands, type Fingerprint } from "./near-duplicates.js";
+import { linkNearDuplicates } from "./link-near-duplicates.js";
+import { fingerprint, signatureBytes, storedBands } from "./near-duplicates.js";
 import { insertRows } from "./insert-rows.js";
 import { MentionCache } from "./mention-cache.js";
 import { resolvePort } from "./resolve-port.js";
@@ -14,6 +15,7 @@ import { parseTextQuery } from "./text-query.js";
 import type { EventFilter, IngestEntry, IngestOutcome, Page, Stats, Store, StoredDocument } from "./store.js";
 
 type Db = Kysely<Schema>;
+type Trx = ControlledTransaction<Schema>;
 
 // A literal rather than a bound parameter: SQLite uses the partial indexes on current documents
 // (WHERE current = 1) only for a query it can see matches them; with a parameter, finding a
@@ -55,29 +57,18 @@ export class SqlStore implements Store {
   }
 
   /**
-   * Writes each document in a savepoint of its own, then resolves all their mentions at once:
-   * an event several documents of the batch report is rebuilt once, not once per document, and
-   * the result is the same (resolution does not depend on the order mentions come in).
+   * Writes the documents, then resolves all their mentions at once: an event several documents of
+   * the batch report is rebuilt once, not once per document, and the result is the same
+   * (resolution does not depend on the order mentions come in).
    */
   private async ingestTogether(entries: IngestEntry[]): Promise<IngestOutcome[]> {
     const trx = await this.db.startTransaction().execute();
     try {
       // Another writer storing the same text, or a version of the same document, waits for this
       // batch to commit and then finds what it stored.
-      await this.engine.lock(trx, entries.flatMap(({ doc, hash }) => [`content:${hash}`, `id:${doc.id}`, ...(doc.url ? [`url:${doc.url}`] : [])]));
-      const outcomes: IngestOutcome[] = [];
+      await this.engine.lock(trx, entries.flatMap(documentKeys));
       const fresh: SourcedMention[] = [];
-      for (const entry of entries) {
-        const before = await trx.savepoint("document").execute();
-        try {
-          outcomes.push(await this.write(trx, entry, fresh));
-          await before.releaseSavepoint("document").execute();
-        } catch (err) {
-          const undone = await before.rollbackToSavepoint("document").execute();
-          await undone.releaseSavepoint("document").execute();
-          outcomes.push({ documentId: entry.doc.id, status: "failed", mentions: 0, error: (err as Error).message });
-        }
-      }
+      const outcomes = await this.writeAll(trx, entries, fresh);
       try {
         await this.engine.lock(trx, [RESOLUTION]);
         await resolveMentions(resolvePort(trx, this.engine, this.mentions), fresh, { rule: this.rule });
@@ -94,64 +85,148 @@ export class SqlStore implements Store {
     }
   }
 
-  async knownContent(hashes: string[]): Promise<Map<string, string>> {
-    if (hashes.length === 0) return new Map();
-    const rows = await this.db.selectFrom("documents").select(["content_hash", "id"]).where("content_hash", "in", hashes).execute();
-    return new Map(rows.map((r) => [r.content_hash, r.id]));
+  /**
+   * Writes the entries with the outcomes of writing them one by one, in order. Most are documents
+   * whose text, id and URL the store does not hold: each run of them is written together, a few
+   * statements for the run where each document took a dozen round trips (a millisecond each over
+   * a network). A duplicate, a new version, or a document whose text, id or URL came earlier in
+   * the batch is written alone, after what came before it.
+   */
+  private async writeAll(trx: Trx, entries: IngestEntry[], fresh: SourcedMention[]): Promise<IngestOutcome[]> {
+    const held = await this.heldKeys(trx, entries);
+    const outcomes: IngestOutcome[] = [];
+    let run: IngestEntry[] = [];
+    for (const entry of entries) {
+      const keys = documentKeys(entry);
+      const plain = keys.every((k) => !held.has(k));
+      for (const key of keys) held.add(key);
+      if (plain) {
+        run.push(entry);
+        continue;
+      }
+      outcomes.push(...(await this.writeRun(trx, run, fresh)), await this.writeAlone(trx, entry, fresh));
+      run = [];
+    }
+    outcomes.push(...(await this.writeRun(trx, run, fresh)));
+    return outcomes;
+  }
+
+  /** Which of the entries' keys (documentKeys) the store's current documents hold. */
+  private async heldKeys(db: Db, entries: IngestEntry[]): Promise<Set<string>> {
+    const held = new Set<string>();
+    const current = db.selectFrom("documents").where("current", "=", CURRENT);
+    // Any version's text: a text stored once is a duplicate ever after.
+    for (const hash of (await this.knownContent(entries.map((e) => e.hash), db)).keys()) held.add(`content:${hash}`);
+    for (const some of chunks([...new Set(entries.map((e) => e.doc.id))])) {
+      for (const row of await current.select("id").where("id", "in", some).execute()) held.add(`id:${row.id}`);
+    }
+    for (const some of chunks([...new Set(entries.flatMap((e) => (e.doc.url ? [e.doc.url] : [])))])) {
+      for (const row of await current.select("url").where("url", "in", some).execute()) held.add(`url:${row.url}`);
+    }
+    return held;
+  }
+
+  /**
+   * New documents, written together in a savepoint; should one of them fail, the run is undone
+   * and its documents are written alone, so that only the one at fault is lost.
+   */
+  private async writeRun(trx: Trx, run: IngestEntry[], fresh: SourcedMention[]): Promise<IngestOutcome[]> {
+    if (run.length === 0) return [];
+    if (run.length === 1) return [await this.writeAlone(trx, run[0]!, fresh)];
+    const before = await trx.savepoint("run").execute();
+    try {
+      const written: SourcedMention[] = [];
+      const outcomes = await this.insert(trx, run.map((entry) => ({ entry, id: entry.doc.id, version: 1 })), written);
+      await before.releaseSavepoint("run").execute();
+      fresh.push(...written);
+      return outcomes;
+    } catch {
+      const undone = await before.rollbackToSavepoint("run").execute();
+      await undone.releaseSavepoint("run").execute();
+      const outcomes: IngestOutcome[] = [];
+      for (const entry of run) outcomes.push(await this.writeAlone(trx, entry, fresh));
+      return outcomes;
+    }
+  }
+
+  /** One document in a savepoint of its own: a failure leaves nothing of it and is its outcome. */
+  private async writeAlone(trx: Trx, entry: IngestEntry, fresh: SourcedMention[]): Promise<IngestOutcome> {
+    const before = await trx.savepoint("document").execute();
+    try {
+      const outcome = await this.write(trx, entry, fresh);
+      await before.releaseSavepoint("document").execute();
+      return outcome;
+    } catch (err) {
+      const undone = await before.rollbackToSavepoint("document").execute();
+      await undone.releaseSavepoint("document").execute();
+      return { documentId: entry.doc.id, status: "failed", mentions: 0, error: (err as Error).message };
+    }
+  }
+
+  async knownContent(hashes: string[], db: Db = this.db): Promise<Map<string, string>> {
+    const known = new Map<string, string>();
+    for (const some of chunks([...new Set(hashes)])) {
+      const rows = await db.selectFrom("documents").select(["content_hash", "id"]).where("content_hash", "in", some).execute();
+      for (const row of rows) known.set(row.content_hash, row.id);
+    }
+    return known;
   }
 
   /** One document and its mentions, inside the caller's transaction; its mentions, to resolve, join `fresh`. */
-  private async write(trx: Db, { doc, raw, hash, mentions }: IngestEntry, fresh: SourcedMention[]): Promise<IngestOutcome> {
-    const same = await trx.selectFrom("documents").select("id").where("content_hash", "=", hash).executeTakeFirst();
+  private async write(trx: Db, entry: IngestEntry, fresh: SourcedMention[]): Promise<IngestOutcome> {
+    const same = await trx.selectFrom("documents").select("id").where("content_hash", "=", entry.hash).executeTakeFirst();
     if (same) return { documentId: same.id, status: "duplicate", mentions: 0 };
-    const print = fingerprint(doc.clean);
+    const previous = await this.previousVersion(trx, entry.doc);
+    const id = previous?.id ?? entry.doc.id;
+    if (previous) {
+      await this.retire(trx, previous.seq, id);
+      // A version stored earlier in this batch: its mentions, superseded now, are not to be resolved.
+      for (let i = fresh.length - 1; i >= 0; i--) if (fresh[i]!.documentId === id) fresh.splice(i, 1);
+    }
+    const [outcome] = await this.insert(trx, [{ entry, id, version: previous ? previous.version + 1 : 1 }], fresh);
+    return { ...outcome!, status: previous ? "version" : "new" };
+  }
 
-    const previous = await this.previousVersion(trx, doc);
-    const id = previous?.id ?? doc.id;
-    const version = previous ? previous.version + 1 : 1;
-    if (previous) await this.retire(trx, previous.seq, id);
-
-    const [inserted] = await insertRows(
+  /** Inserts documents (each as `id`, version `version`) with their mentions, which join `fresh`. */
+  private async insert(trx: Db, docs: { entry: IngestEntry; id: string; version: number }[], fresh: SourcedMention[]): Promise<IngestOutcome[]> {
+    const ingestedAt = new Date().toISOString();
+    const prints = docs.map(({ entry }) => fingerprint(entry.doc.clean));
+    const inserted = await insertRows(
       trx,
       "documents",
-      [
-        {
-          id,
-          version,
-          current: 1,
-          url: doc.url ?? null,
-          title: doc.title ?? null,
-          outlet: doc.outlet ?? null,
-          byline: doc.byline ?? null,
-          published: doc.published ?? null,
-          published_from: doc.publishedFrom ?? null,
-          language: doc.language ?? null,
-          content_hash: hash,
-          raw: raw === doc.text ? null : raw,
-          text: doc.text,
-          clean: doc.clean,
-          minhash: signatureBytes(print.signature),
-          ingested_at: new Date().toISOString(),
-        },
-      ],
-      ["seq"],
+      docs.map(({ entry: { doc, raw, hash }, id, version }, i) => ({
+        id,
+        version,
+        current: 1,
+        url: doc.url ?? null,
+        title: doc.title ?? null,
+        outlet: doc.outlet ?? null,
+        byline: doc.byline ?? null,
+        published: doc.published ?? null,
+        published_from: doc.publishedFrom ?? null,
+        language: doc.language ?? null,
+        content_hash: hash,
+        raw: raw === doc.text ? null : raw,
+        text: doc.text,
+        clean: doc.clean,
+        minhash: signatureBytes(prints[i]!.signature),
+        ingested_at: ingestedAt,
+      })),
+      ["seq", "id"],
     );
-    const seq = Number(inserted!.seq);
-    await this.engine.indexDocument(trx, seq, doc.title ?? null, doc.clean);
-    await this.linkNearDuplicates(trx, id, seq, print);
-
-    const stored = mentions.map((m, n) => ({ mention: { ...m, documentId: id }, storedId: storedMentionId(id, version, n) }));
-    await insertRows(trx, "mentions", stored.map(({ mention, storedId }, n) => mentionRow(mention, storedId, seq, n)));
-    const sourced: SourcedMention[] = stored.map(({ mention, storedId }) => ({
-      ...mention,
-      id: storedId,
-      contractId: mention.id,
-      outlet: doc.outlet ?? null,
-      url: doc.url ?? null,
-      published: doc.published ?? null,
-    }));
-    fresh.push(...sourced);
-    return { documentId: id, status: previous ? "version" : "new", mentions: stored.length };
+    // By id: an engine need not return a multi-row insert's rows in their order.
+    const seqs = new Map(inserted.map((row) => [row.id as string, Number(row.seq)]));
+    const written = docs.map(({ entry, id, version }, i) => ({ entry, id, version, seq: seqs.get(id)!, print: prints[i]! }));
+    await this.engine.indexDocuments(trx, written.map(({ entry: { doc }, seq }) => ({ seq, title: doc.title ?? null, text: doc.clean })));
+    await linkNearDuplicates(trx, this.engine, written);
+    const stored = written.flatMap(({ entry: { doc, mentions }, id, version, seq }) =>
+      mentions.map((m, n) => ({ doc, seq, n, mention: { ...m, documentId: id }, storedId: storedMentionId(id, version, n) })),
+    );
+    await insertRows(trx, "mentions", stored.map(({ mention, storedId, seq, n }) => mentionRow(mention, storedId, seq, n)));
+    for (const { doc, mention, storedId } of stored) {
+      fresh.push({ ...mention, id: storedId, contractId: mention.id, outlet: doc.outlet ?? null, url: doc.url ?? null, published: doc.published ?? null });
+    }
+    return written.map(({ id, entry }) => ({ documentId: id, status: "new", mentions: entry.mentions.length }));
   }
 
   /** The current version of the document `doc` is a new text of: the same URL, else the same id. */
@@ -206,33 +281,6 @@ export class SqlStore implements Store {
   private async eventMembers(db: Db, eventIds: string[]): Promise<string[]> {
     const rows = await db.selectFrom("event_sources").select("mention_id").where("event_id", "in", eventIds).orderBy("mention_id").execute();
     return rows.map((r) => r.mention_id);
-  }
-
-  private async linkNearDuplicates(db: Db, id: string, seq: number, print: Fingerprint): Promise<void> {
-    // Only current versions have bands (retire() drops the others'), so the band index alone
-    // names the candidates. Each band gives its latest few only: a band hundreds of documents
-    // share would otherwise be read whole for every document stored, more the larger the store.
-    const latest = [...new Set(print.bands)].map(
-      (band, i) =>
-        sql`SELECT document_seq FROM (SELECT document_seq FROM document_bands WHERE band = ${band} ORDER BY document_seq DESC LIMIT ${sql.lit(LATEST_PER_BAND)}) AS ${sql.id(`band${i}`)}`,
-    );
-    const { rows: candidates } = await sql<{ id: string; minhash: Uint8Array }>`SELECT id, minhash FROM documents WHERE seq IN (
-SELECT document_seq FROM (${sql.join(latest, sql` UNION ALL `)}) AS shared
-GROUP BY document_seq ORDER BY count(*) DESC, document_seq DESC LIMIT ${sql.lit(MAX_CANDIDATES)})`.execute(db);
-    const links = candidates
-      .map((c) => ({ other: c.id, similarity: similarity(print.signature, c.minhash) }))
-      .filter((c) => c.similarity >= NEAR_DUPLICATE_SIMILARITY)
-      .sort((a, b) => b.similarity - a.similarity)
-      .slice(0, MAX_NEAR_DUPLICATES);
-    await insertRows(
-      db,
-      "near_duplicates",
-      links.flatMap((l) => [
-        { document_id: id, other_id: l.other, similarity: l.similarity },
-        { document_id: l.other, other_id: id, similarity: l.similarity },
-      ]),
-    );
-    await insertRows(db, "document_bands", [...new Set(print.bands)].map((band) => ({ band, document_seq: seq })));
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {
@@ -391,6 +439,11 @@ GROUP BY document_seq ORDER BY count(*) DESC, document_seq DESC LIMIT ${sql.lit(
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+/** What two writers must not store at once, and a batch must not write in one run: a text, an id, a URL. */
+function documentKeys({ doc, hash }: IngestEntry): string[] {
+  return [`content:${hash}`, `id:${doc.id}`, ...(doc.url ? [`url:${doc.url}`] : [])];
 }
 
 function page<Q extends { limit(n: number): Q; offset(n: number): Q }>(query: Q, filter: { limit?: number; offset?: number }): Q {

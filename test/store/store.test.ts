@@ -132,6 +132,41 @@ testEngines("a story run by many outlets: each new copy is linked to ten of the 
   assert.equal((await store.getDocument("copy-2"))?.nearDuplicates.includes("copy-1"), true);
 });
 
+testEngines("a batch stores what the same documents stored one by one store: duplicates, versions and near-duplicates within it too", async (t, engine) => {
+  const outlets = ["Lantern", "Kestrel", "Meridian", "Savanna"];
+  const copies = outlets.map((o, i) => `${RAID} Reported for the ${o} desk, edition ${i + 1}.`);
+  const url = "https://news.example/kwari";
+  const batch = () => [
+    entry(doc("copy-1", copies[0]!), copies[0]!, [mention("copy-1", { place: "Kwari" })]),
+    entry(doc("copy-2", copies[1]!), copies[1]!, [mention("copy-2", { place: "Kwari" })]),
+    entry(doc("market", MARKET, { url }), MARKET, [mention("market")]),
+    // The batch's own text again, then the batch's URL and id with new texts: a duplicate and two versions.
+    entry(doc("market-again", MARKET), MARKET, []),
+    entry(doc("market-2", MARKET_UPDATED, { url }), MARKET_UPDATED, [mention("market-2", { killed: 6 })]),
+    entry(doc("copy-1", copies[2]!), copies[2]!, [mention("copy-1", { place: "Kwari" })]),
+    entry(doc("copy-4", copies[3]!), copies[3]!, [mention("copy-4", { place: "Kwari" })]),
+  ];
+  const stored = async (store: Awaited<ReturnType<typeof freshStore>>) => ({
+    documents: (await store.listDocuments({})).items.map((d) => [d.id, d.version, [...d.nearDuplicates].sort()]).sort(),
+    events: (await store.listEvents({})).items.map((e) => e.sources.map((s) => s.mentionId).sort().join(" ")).sort(),
+  });
+  const together = await freshStore(t, engine);
+  const outcomes = await together.ingest(batch());
+  assert.deepEqual(outcomes.map((o) => [o.documentId, o.status]), [
+    ["copy-1", "new"],
+    ["copy-2", "new"],
+    ["market", "new"],
+    ["market", "duplicate"],
+    ["market", "version"],
+    ["copy-1", "version"],
+    ["copy-4", "new"],
+  ]);
+  const alone = await freshStore(t, engine);
+  for (const e of batch()) await alone.ingest([e]);
+  assert.deepEqual(await stored(together), await stored(alone));
+  assert.deepEqual((await together.getDocument("copy-4"))?.nearDuplicates.sort(), ["copy-1", "copy-2"]);
+});
+
 testEngines("in the demo corpus, the rewrite of a wire story is found and separate reports are not", async (t, engine) => {
   const store = await freshStore(t, engine);
   const lines = readFileSync(join(projectRoot, "demo/articles.jsonl"), "utf8").trim().split("\n");

@@ -35,8 +35,10 @@ export const postgresEngine: Engine = {
     return db;
   },
 
-  async indexDocument(db, seq, title, text) {
-    await sql`INSERT INTO documents_fts (seq, words) VALUES (${seq}, to_tsvector('sitrep', ${`${title ?? ""}\n${text}`}))`.execute(db);
+  async indexDocuments(db, docs) {
+    if (docs.length === 0) return;
+    const rows = docs.map((d) => sql`(${d.seq}, to_tsvector('sitrep', ${`${d.title ?? ""}\n${d.text}`}))`);
+    await sql`INSERT INTO documents_fts (seq, words) VALUES ${sql.join(rows)}`.execute(db);
   },
 
   async unindexDocument(db, seq) {

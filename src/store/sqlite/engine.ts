@@ -43,8 +43,9 @@ export const sqliteEngine: Engine = {
     return db;
   },
 
-  async indexDocument(db, seq, title, text) {
-    await sql`INSERT INTO documents_fts (rowid, title, body) VALUES (${seq}, ${title ?? ""}, ${text})`.execute(db);
+  async indexDocuments(db, docs) {
+    if (docs.length === 0) return;
+    await sql`INSERT INTO documents_fts (rowid, title, body) VALUES ${sql.join(docs.map((d) => sql`(${d.seq}, ${d.title ?? ""}, ${d.text})`))}`.execute(db);
   },
 
   async unindexDocument(db, seq) {
