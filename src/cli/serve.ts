@@ -14,14 +14,16 @@ export function serveCommand(): Command {
   const command = addDbOption(new Command("serve").description("Serve the HTTP API and the map page over a store (ingest over HTTP needs SITREP_TOKEN)"))
     .option("--host <address>", "address to bind; anything but loopback makes every request need SITREP_TOKEN", "127.0.0.1")
     .option("--port <n>", "port to listen on (0: any free port)", port, 8080)
+    .option("--allowed-host <name>", "a host name clients reach the server by (repeatable), besides loopback names and the bound address", (name: string, names: string[]) => [...names, name], [])
     .option("--tiles <url>", "a map tile URL template ({z}/{x}/{y}); without it the map draws offline country outlines");
-  return addExtractOptions(command).action(async (opts: ExtractFlags & { db: string; host: string; port: number; tiles?: string }) => {
+  return addExtractOptions(command).action(async (opts: ExtractFlags & { db: string; host: string; port: number; tiles?: string; allowedHost: string[] }) => {
     const store = await openStore({ db: opts.db });
     const server = await createServer(store, {
       host: opts.host,
       port: opts.port,
       token: process.env.SITREP_TOKEN || undefined,
       tileUrl: opts.tiles,
+      allowedHosts: opts.allowedHost,
       extract: extractOptionsOf(opts),
     }).catch(async (err: Error) => {
       await store.close();

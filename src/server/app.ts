@@ -9,6 +9,7 @@ import { HttpError } from "./errors.js";
 import { exportRoutes } from "./routes/exports.js";
 import { ingestRoutes } from "./routes/ingest.js";
 import { readRoutes } from "./routes/read.js";
+import { requireServedHost, securityHeaders, servedNames } from "./security.js";
 import { openapi } from "./openapi.js";
 import { pageRoutes } from "./page.js";
 
@@ -25,6 +26,8 @@ export interface ServerOptions {
   extract?: ExtractOptions;
   /** How long a read answer may be reused (default 2000 ms; 0 turns the cache off). */
   cacheTtlMs?: number;
+  /** Host names requests may address the server by, besides loopback names and the bound address. */
+  allowedHosts?: string[];
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -46,6 +49,8 @@ export function createApp(store: Store, options: ServerOptions): Hono {
     return c.json({ error: "internal error" }, 500);
   });
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
+
+  app.use("*", securityHeaders, requireServedHost(servedNames(options.host, options.allowedHosts ?? [])));
 
   app.use(
     "/api/*",

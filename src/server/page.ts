@@ -55,11 +55,6 @@ export function pageRoutes(opts: { tileUrl?: string }): Hono {
   const html = readFileSync(join(pageDir, "index.html"), "utf8");
   const csp = contentSecurityPolicy(html, opts.tileUrl);
   const app = new Hono();
-  app.use("*", async (c, next) => {
-    await next();
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "no-referrer");
-  });
   app.get("/", (c) => {
     c.header("Content-Security-Policy", csp);
     return c.html(html);
