@@ -30,6 +30,28 @@ function capped(count: number): void {
  * not JSON is an item with its error; the rest go on.
  */
 export function readDocuments(body: string, contentType: string): SourceItem[] {
+  return withoutRepeatedIds(splitBody(body, contentType));
+}
+
+/**
+ * Refuses, by name, each document whose id an earlier one of the request gave: stored together,
+ * the later would silently become a new version of the earlier.
+ */
+function withoutRepeatedIds(items: SourceItem[]): SourceItem[] {
+  const first = new Map<string, string>();
+  return items.map((item) => {
+    const id: unknown = item.doc?.id;
+    if (typeof id !== "string") return item;
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, item.origin);
+      return item;
+    }
+    return { origin: item.origin, error: `id "${id}" is ${earlier}'s too: a request holds each document once` };
+  });
+}
+
+function splitBody(body: string, contentType: string): SourceItem[] {
   // The document's own shape is checked where every source's is: in the ingest service's preparation.
   const item = (origin: string, value: unknown): SourceItem => ({ origin, doc: value as SourceDocument });
   if (/ndjson|jsonl|jsonlines/i.test(contentType)) {

@@ -23,7 +23,15 @@ test("JSON: an object is one document, an array many, numbered by item", () => {
   assert.deepEqual(readDocuments('[{"id":"a","text":"x"},{"id":"b","text":"y"}]', "application/json; charset=utf-8").map((d) => d.origin), ["item 1", "item 2"]);
 });
 
+test("a document whose id an earlier one of the request gave is refused by name; the others go on", () => {
+  const body = '[{"id":"a","text":"one"},{"id":"b","text":"two"},{"id":"a","text":"one, revised"}]';
+  const items = readDocuments(body, "application/json");
+  assert.deepEqual(items.map((d) => [d.origin, d.doc?.id ?? null]), [["item 1", "a"], ["item 2", "b"], ["item 3", null]]);
+  assert.equal(items[2]!.error, `id "a" is item 1's too: a request holds each document once`);
+});
+
 test("an unreadable JSON body or another media type is a 400 saying so", () => {
+  assert.throws(() => readDocuments('{"id":"a"}', "text/plain"), (e: unknown) => e instanceof HttpError && e.status === 400 && /unsupported content type "text\/plain"/.test(e.message));
   assert.throws(() => readDocuments("{", "application/json"), (e: unknown) => e instanceof HttpError && e.status === 400 && /invalid JSON body/.test(e.message));
   assert.throws(() => readDocuments("id=a", "application/x-www-form-urlencoded"), (e: unknown) => e instanceof HttpError && /unsupported content type/.test(e.message));
 });
