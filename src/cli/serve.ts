@@ -1,7 +1,8 @@
+import { existsSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
 import { createServer } from "../server/listen.js";
 import { openStore } from "../store/open.js";
-import { redactedUrl } from "../store/postgres/url.js";
+import { isPostgresUrl, redactedUrl } from "../store/postgres/url.js";
 import { addDbOption, addExtractOptions, extractOptionsOf, type ExtractFlags } from "./options.js";
 
 function port(value: string): number {
@@ -15,8 +16,12 @@ export function serveCommand(): Command {
     .option("--host <address>", "address to bind; anything but loopback makes every request need SITREP_TOKEN", "127.0.0.1")
     .option("--port <n>", "port to listen on (0: any free port)", port, 8080)
     .option("--allowed-host <name>", "a host name clients reach the server by (repeatable), besides loopback names and the bound address", (name: string, names: string[]) => [...names, name], [])
+    .option("--create", "serve a new, empty store when --db names no file (else a missing file is refused: a mistyped path)")
     .option("--tiles <url>", "a map tile URL template ({z}/{x}/{y}); without it the map draws offline country outlines");
-  return addExtractOptions(command).action(async (opts: ExtractFlags & { db: string; host: string; port: number; tiles?: string; allowedHost: string[] }) => {
+  return addExtractOptions(command).action(async (opts: ExtractFlags & { db: string; host: string; port: number; tiles?: string; allowedHost: string[]; create?: boolean }) => {
+    if (!isPostgresUrl(opts.db) && !opts.create && !existsSync(opts.db)) {
+      throw new Error(`${opts.db}: no store there (a mistyped path?); ingest into it first, or pass --create to serve a new, empty store`);
+    }
     const store = await openStore({ db: opts.db });
     const server = await createServer(store, {
       host: opts.host,

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { EventRecord } from "../../src/model.js";
@@ -30,7 +30,7 @@ function serve(args: string[], env: Record<string, string> = {}) {
 test("sitrep serve opens the store, answers on loopback and stops cleanly on SIGTERM", { timeout: 30_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), "sitrep-serve-cli-"));
   try {
-    const run = serve(["--db", join(dir, "new.db"), "--port", "0"]);
+    const run = serve(["--db", join(dir, "new.db"), "--create", "--port", "0"]);
     const url = await run.listening;
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
     const stats = (await (await fetch(`${url}/api/stats`)).json()) as { documents: number };
@@ -43,10 +43,24 @@ test("sitrep serve opens the store, answers on loopback and stops cleanly on SIG
   }
 });
 
+test("sitrep serve refuses a store file that is not there (a mistyped path) unless told to create it", { timeout: 30_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-serve-cli-"));
+  try {
+    const missing = join(dir, "sitrp.db");
+    const run = serve(["--db", missing, "--port", "0"]);
+    run.listening.catch(() => {});
+    assert.notEqual(await run.exited, 0);
+    assert.match(run.stderr(), new RegExp(`${missing.replace(/[.]/g, "\\.")}: no store there.*--create`));
+    assert.equal(existsSync(missing), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("sitrep serve refuses a non-loopback address without SITREP_TOKEN, saying why", { timeout: 30_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), "sitrep-serve-cli-"));
   try {
-    const run = serve(["--db", join(dir, "new.db"), "--host", "0.0.0.0", "--port", "0"]);
+    const run = serve(["--db", join(dir, "new.db"), "--create", "--host", "0.0.0.0", "--port", "0"]);
     run.listening.catch(() => {});
     assert.notEqual(await run.exited, 0);
     assert.match(run.stderr(), /SITREP_TOKEN/);
