@@ -1,4 +1,5 @@
 import type { SourceDocument } from "../model.js";
+import { withoutNul } from "./binary.js";
 import { InputError } from "./inputError.js";
 
 // The contract's document fields; all optional strings but `id`.
@@ -16,7 +17,7 @@ export function asSourceDocument(value: unknown): SourceDocument {
     const v = record[field];
     if (v === undefined || v === null) continue;
     if (typeof v !== "string") throw new InputError(`${field} must be a string`);
-    doc[field] = v;
+    doc[field] = withoutNul(v);
   }
   if (doc.id === undefined || doc.id.trim() === "") throw new InputError("missing id");
   return doc as unknown as SourceDocument;

@@ -1,4 +1,5 @@
 import { batchWithTimeout, type AnyIterable } from "streaming-iterables";
+import { withoutNul } from "../document/binary.js";
 import { prepareDocument } from "../document/prepare.js";
 import type { Extractor } from "../extract/pool.js";
 import type { Doc } from "../model.js";
@@ -71,7 +72,7 @@ export async function ingestItems(store: Store, items: AnyIterable<SourceItem>, 
 /** The input as it came, kept with the document: the page a text was read from, else the text. */
 function rawInput(item: SourceItem, doc: Doc): string {
   const html = item.doc?.html;
-  return item.raw ?? (html !== undefined && html.trim() !== "" ? html : doc.text);
+  return withoutNul(item.raw ?? (typeof html === "string" && html.trim() !== "" ? html : doc.text));
 }
 
 const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));

@@ -60,6 +60,18 @@ test("the terminal table shows each event's whole id, its source count and the f
   assert.match(row!, /killed, date$/);
 });
 
+test("the terminal table shows control characters and reordering marks as escapes, never as themselves", () => {
+  const base = event();
+  const hostile = event({
+    location: { ...base.location!, name: "Mai\u001b]0;pwned\u0007duguri" },
+    perpetrators: [{ name: "\u202eBoko Haram", kind: "organization", text: "the group" }],
+  });
+  const [, row] = text({ kind: "events", items: [hostile] }, "table").split("\n");
+  assert.equal(/[\u0000-\u001f\u007f\u202e]/.test(row!), false);
+  assert.match(row!, /Mai\\x1b\]0;pwned/);
+  assert.match(row!, /\\u202eBoko Haram/);
+});
+
 test("mentions export in the same formats, one source each", () => {
   const m = sourcedMention();
   const [row] = csvObjects(text({ kind: "mentions", items: [m] }, "csv-gtd"));

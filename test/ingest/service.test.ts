@@ -8,6 +8,7 @@ import { ingestItems, type ItemResult } from "../../src/ingest/service.js";
 import type { SourceItem } from "../../src/ingest/types.js";
 import { openStore } from "../../src/store/open.js";
 import { articlePage, REPORTS } from "../cli/articles.js";
+import { freshLocation, testEngines } from "../store/engines.js";
 import { tempDir } from "../store/fixtures.js";
 
 const item = (n: number): SourceItem => ({ origin: `report-${n}`, doc: { id: `r${n}`, text: REPORTS[n]!, published: "2021-03-08" } });
@@ -116,4 +117,25 @@ test("a store that fails as a whole is reported for each document, not thrown", 
   const report = await ingestItems(store, [item(0), item(1)], { extract });
   assert.deepEqual(report.errors.map((e) => [e.origin, e.storeFailed]), [["report-0", true], ["report-1", true]]);
   assert.equal(report.new, 0);
+});
+
+testEngines("a stray NUL in a report, its page or its title is stored, not a rejection of the document", async (t, engine) => {
+  const store = await openStore({ db: await freshLocation(t, engine) });
+  t.after(() => store.close());
+  const text = REPORTS[0]!.replace(" ", " \u0000");
+  const page = articlePage("Checkpoint\u0000 attacked", REPORTS[1]!.replace(" ", "\u0000 "));
+  const report = await ingestItems(
+    store,
+    [
+      { origin: "text.jsonl:1", doc: { id: "text", text, title: "Night\u0000 raid" } },
+      { origin: "page.html", doc: { id: "page", html: page } },
+    ],
+    { extract },
+  );
+  assert.deepEqual([report.new, report.errors], [2, []]);
+  const stored = (await store.getDocument("text"))!;
+  assert.equal(stored.text.length, text.length);
+  assert.equal(stored.text, text.replace("\u0000", "\uFFFD"));
+  assert.equal(stored.title, "Night\uFFFD raid");
+  assert.equal((await store.getDocument("page"))!.raw.includes("\u0000"), false);
 });
