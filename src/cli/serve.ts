@@ -1,20 +1,14 @@
 import { existsSync } from "node:fs";
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
 import { createServer } from "../server/listen.js";
 import { openStore } from "../store/open.js";
 import { isPostgresUrl, redactedUrl } from "../store/postgres/url.js";
-import { addDbOption, addExtractOptions, extractOptionsOf, type ExtractFlags } from "./options.js";
-
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`expected a port from 0 to 65535, got "${value}"`);
-  return n;
-}
+import { addDbOption, addExtractOptions, extractOptionsOf, portNumber, type ExtractFlags } from "./options.js";
 
 export function serveCommand(): Command {
   const command = addDbOption(new Command("serve").description("Serve the HTTP API and the map page over a store (ingest over HTTP needs SITREP_TOKEN)"))
     .option("--host <address>", "address to bind; anything but loopback makes every request need SITREP_TOKEN", "127.0.0.1")
-    .option("--port <n>", "port to listen on (0: any free port)", port, 8080)
+    .option("--port <n>", "port to listen on (0: any free port)", portNumber, 8080)
     .option("--allowed-host <name>", "a host name clients reach the server by (repeatable), besides loopback names and the bound address", (name: string, names: string[]) => [...names, name], [])
     .option("--create", "serve a new, empty store when --db names no file (else a missing file is refused: a mistyped path)")
     .option("--tiles <url>", "a map tile URL template ({z}/{x}/{y}); without it the map draws offline country outlines");

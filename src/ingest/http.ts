@@ -1,4 +1,5 @@
-import { checkUrl, FetchRefused, type GuardOptions } from "./guard.js";
+import { Agent, fetch, type Response } from "undici";
+import { checkUrl, FetchRefused, guardedLookup, type GuardOptions } from "./guard.js";
 import { formatBytes, formatSeconds } from "./units.js";
 
 export interface FetchOptions extends GuardOptions {
@@ -53,8 +54,18 @@ function decode(bytes: Uint8Array, contentType: string): string {
   }
 }
 
+// One connection pool per set of guard options (a run's fetches share theirs), each connection
+// made to the addresses its lookup judged.
+const agents = new WeakMap<GuardOptions, Agent>();
+
+function agentFor(opts: GuardOptions): Agent {
+  let agent = agents.get(opts);
+  if (!agent) agents.set(opts, (agent = new Agent({ connect: { lookup: guardedLookup(opts) } })));
+  return agent;
+}
+
 /**
- * GETs `url` with Node's fetch, following redirects by hand so that every hop passes the address
+ * GETs `url` with undici's fetch, following redirects by hand so that every hop passes the address
  * guard, within a time and a size limit. Throws FetchRefused with a reason a user can act on.
  */
 export async function fetchLimited(url: string, check: ContentCheck, opts: FetchOptions = {}): Promise<Fetched> {
@@ -68,10 +79,18 @@ export async function fetchLimited(url: string, check: ContentCheck, opts: Fetch
   }
   try {
     for (let hops = 0; ; hops++) {
-      await checkUrl(current, opts).catch((err: Error) => {
-        throw new FetchRefused(current.href === url ? err.message : `redirected to ${current.href}, ${err.message}`);
+      const hop = current;
+      const refused = (err: Error) => new FetchRefused(hop.href === url ? err.message : `redirected to ${hop.href}, ${err.message}`);
+      try {
+        checkUrl(hop, opts);
+      } catch (err) {
+        throw refused(err as Error);
+      }
+      const response = await fetch(hop, { redirect: "manual", signal, headers: { "user-agent": userAgent }, dispatcher: agentFor(opts) }).catch((err: Error) => {
+        // The connection's lookup refused the address the name resolved to.
+        if (err.cause instanceof FetchRefused) throw refused(err.cause);
+        throw err;
       });
-      const response = await fetch(current, { redirect: "manual", signal, headers: { "user-agent": userAgent } });
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         await response.body?.cancel();
         const location = response.headers.get("location");

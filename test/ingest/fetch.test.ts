@@ -83,12 +83,21 @@ test("redirects are followed, and the document keeps where it ended", async () =
   assert.equal(item.doc?.url, `${base}/article`);
 });
 
-test("every redirect hop passes the address guard", async () => {
-  const allowThisHost = { allowHosts: ["127.0.0.1"] };
+test("every redirect hop passes the address guard; a name is judged by the addresses the connection is made to", async () => {
+  const port = (server.address() as AddressInfo).port;
+  const allowThisHost = { allowHosts: ["127.0.0.1"], allowPorts: [port] };
   const toPrivate = await fetchDocument(`${base}/to-private`, allowThisHost);
   assert.equal(toPrivate.error, "redirected to http://10.255.255.1/internal, refused: 10.255.255.1 is a private address; pass --allow-private to allow it");
   const toLocalhost = await fetchDocument(`${base}/to-localhost`, allowThisHost);
   assert.match(toLocalhost.error ?? "", /^redirected to http:\/\/localhost:\d+\/article, refused: (127\.0\.0\.1|::1) is a loopback address/);
+  assert.match((await fetchDocument(`http://localhost:${port}/article`, { allowPorts: [port] })).error ?? "", /^refused: (127\.0\.0\.1|::1) is a loopback address/);
+});
+
+test("ports other than 80 and 443 are refused unless allowed", async () => {
+  const port = (server.address() as AddressInfo).port;
+  const refused = await fetchDocument(`http://localhost:${port}/article`);
+  assert.equal(refused.error, `refused: port ${port} (only 80 and 443 are fetched); pass --allow-port ${port} to allow it`);
+  assert.equal((await fetchDocument(`http://localhost:${port}/article`, { allowHosts: ["localhost"] })).error, undefined);
 });
 
 test("redirects are bounded", async () => {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { checkUrl } from "../../src/ingest/guard.js";
+import { checkUrl, guardedLookup, type GuardOptions } from "../../src/ingest/guard.js";
 
 const refusal = async (url: string) => {
   try {
@@ -24,14 +24,35 @@ test("non-public address ranges are refused and named", async () => {
     "http://224.0.0.1/": "224.0.0.1 is a multicast address",
     "http://100.64.0.1/": "100.64.0.1 is a carrier-grade NAT address",
     "http://2130706433/": "127.0.0.1 is a loopback address",
+    "http://0x7f.1/": "127.0.0.1 is a loopback address",
+    // IPv6 forms that reach an IPv4 host are judged by it.
+    "http://[::127.0.0.1]/": "::7f00:1 is a loopback address (127.0.0.1)",
+    "http://[::10.0.0.1]/": "::a00:1 is a private address (10.0.0.1)",
+    "http://[64:ff9b::127.0.0.1]/": "64:ff9b::7f00:1 is a loopback address (127.0.0.1)",
+    "http://[2002:a9fe:a9fe::]/": "2002:a9fe:a9fe:: is a link-local address (169.254.169.254)",
   };
   for (const [url, reason] of Object.entries(cases)) {
     assert.equal(await refusal(url), `refused: ${reason}; pass --allow-private to allow it`, url);
   }
 });
 
-test("a host name is judged by every address it resolves to", async () => {
-  assert.match((await refusal("http://localhost:8080/")) ?? "", /^refused: (127\.0\.0\.1|::1) is a loopback address/);
+/** What the fetcher's connections are handed for `host`, or the refusal. */
+function lookedUp(host: string, opts: GuardOptions): Promise<string> {
+  return new Promise((resolve) =>
+    guardedLookup(opts)(host, { all: true }, (err, addresses) => resolve(err ? err.message : (addresses as { address: string }[]).map((a) => a.address).join(" "))),
+  );
+}
+
+test("a host name is judged, when a connection is made, by every address it resolves to; the connection gets those", async () => {
+  assert.match(await lookedUp("localhost", {}), /^refused: (127\.0\.0\.1|::1) is a loopback address/);
+  assert.match(await lookedUp("localhost", { allowHosts: ["localhost"] }), /^(127\.0\.0\.1|::1)/);
+  assert.match(await lookedUp("no-such-host.invalid", {}), /^cannot resolve no-such-host\.invalid/);
+});
+
+test("ports other than the web's are refused unless allowed", async () => {
+  assert.equal(await refusal("http://news.example:25/"), "refused: port 25 (only 80 and 443 are fetched); pass --allow-port 25 to allow it");
+  assert.equal(await refusal("https://news.example:443/feed"), undefined);
+  checkUrl(new URL("http://news.example:8080/"), { allowPorts: [8080] });
 });
 
 test("public addresses pass, and so does anything when private addresses are allowed", async () => {
