@@ -24,6 +24,27 @@ function asDocument(html: string): string {
     : `<!doctype html><html><head></head><body>${rest}</body></html>`;
 }
 
+/**
+ * How deep the page's elements may nest. Real pages nest a few dozen levels; Readability's cost
+ * grows with the square of the depth (256 levels: half a second for 4 KB), and the text walk
+ * recurses on it. Elements deeper are kept as their text.
+ */
+export const MAX_NESTING = 128;
+
+/** The page parsed, every element at MAX_NESTING levels down replaced by its text. */
+function parsePage(page: string): Document {
+  const { document } = parseHTML(page);
+  const pending: [Element, number][] = [[document.documentElement, 1]];
+  while (pending.length > 0) {
+    const [element, depth] = pending.pop()!;
+    for (const child of Array.from(element.children)) {
+      if (depth + 1 < MAX_NESTING) pending.push([child, depth + 1]);
+      else if (child.firstElementChild) child.textContent = child.textContent;
+    }
+  }
+  return document;
+}
+
 function present(value: string | null | undefined): string | undefined {
   const trimmed = value?.replace(/\s+/g, " ").trim();
   return trimmed ? trimmed : undefined;
@@ -36,14 +57,14 @@ function present(value: string | null | undefined): string | undefined {
  */
 export function extractArticle(html: string): Article | null {
   const page = asDocument(html);
-  const { document } = parseHTML(page);
+  const document = parsePage(page);
   const metaDate = pageDate(document);
   const pageTitle = document.title;
   const parsed = new Readability<Node>(document, { serializer: (node) => node }).parse();
   let text = parsed?.content ? domText(parsed.content) : "";
   if (text.trim() === "") {
     // Readability has pruned the tree it worked on, so the body is read from a fresh parse.
-    const body = parseHTML(page).document.body;
+    const body = parsePage(page).body;
     text = body ? domText(body) : "";
   }
   if (text.trim() === "") return null;

@@ -7,8 +7,9 @@ import { isSpace } from "./patterns.js";
 const abbreviationsOf = perCodebook((codebook) => new Set([...codebook.abbreviations.abbreviations, ...monthAbbreviations(codebook.dates)]));
 
 // A full stop, question or exclamation mark, closing quotes or brackets, then space and what can
-// open a sentence: a capital, a digit, an opening quote or bracket.
-const CANDIDATE = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
+// open a sentence: a capital, a digit, an opening quote or bracket. Tried only where a run of marks
+// begins: from inside a run the same end is tried again, which made a run of n marks cost n².
+const CANDIDATE = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
 const LETTER = /^\p{L}$/u;
 // Scraped text glues sentences: "were wounded.Police said". A full stop between a lower-case word
 // and a capitalised one, inside one run of non-space characters.

@@ -111,3 +111,14 @@ test("a 5 MB document is prepared whole", () => {
   assert.equal(doc.text, text);
   assert.equal(doc.language, "eng");
 });
+
+test("a page nested thousands of levels deep is read, its text kept, in bounded time", { timeout: 20_000 }, () => {
+  const paragraph = "Gunmen attacked a checkpoint outside the town on Sunday, killing three guards, officials said.";
+  const wrapped = (depth: number) => `${"<div><span>".repeat(depth)}<p>${paragraph}</p>${"</span></div>".repeat(depth)}`;
+  // Before the page was cut to its first MAX_NESTING levels, 3,000 levels took 90 s and then overflowed the stack.
+  const deep = prepareDocument({ id: "deep", html: wrapped(3_000) });
+  assert.equal(deep.text.trim(), paragraph);
+  // Within the limit, paragraphs stay paragraphs.
+  const html = `${"<div>".repeat(40)}<p>${paragraph}</p><p>Police said no group had claimed it.</p>${"</div>".repeat(40)}`;
+  assert.equal(prepareDocument({ id: "shallow", html }).text, `${paragraph}\n\nPolice said no group had claimed it.`);
+});

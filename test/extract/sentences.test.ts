@@ -12,6 +12,12 @@ test("a full stop and a capital end a sentence; abbreviations and initials do no
   assert.deepEqual(split("Gen. Ortiz met J. Smith at the border."), ["Gen. Ortiz met J. Smith at the border."]);
 });
 
+test("a run of marks ends a sentence once; a page of them is split in linear time", { timeout: 20_000 }, () => {
+  assert.deepEqual(split("He waited.... Then the shooting began!!! Nobody moved."), ["He waited....", "Then the shooting began!!!", "Nobody moved."]);
+  // 100,000 full stops took 37 s when every mark of a run was tried as the start of a match.
+  assert.deepEqual(split(`${".".repeat(100_000)} Police said.`), [`${".".repeat(100_000)}`, "Police said."]);
+});
+
 test("sentences glued without a space after the full stop are split", () => {
   assert.deepEqual(split("Four guards were wounded.Police said the bomb was hidden in a cart."), [
     "Four guards were wounded.",
