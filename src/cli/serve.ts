@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
 import { Command } from "commander";
 import { createServer } from "../server/listen.js";
 import { openStore } from "../store/open.js";
-import { isPostgresUrl, redactedUrl } from "../store/postgres/url.js";
-import { addDbOption, addExtractOptions, extractOptionsOf, portNumber, type ExtractFlags } from "./options.js";
+import { redactedUrl } from "../store/postgres/url.js";
+import { addDbOption, addExtractOptions, extractOptionsOf, portNumber, requireDb, type ExtractFlags } from "./options.js";
 
 export function serveCommand(): Command {
   const command = addDbOption(new Command("serve").description("Serve the HTTP API and the map page over a store (ingest over HTTP needs SITREP_TOKEN)"))
@@ -13,10 +12,7 @@ export function serveCommand(): Command {
     .option("--create", "serve a new, empty store when --db names no file (else a missing file is refused: a mistyped path)")
     .option("--tiles <url>", "a map tile URL template ({z}/{x}/{y}); without it the map draws offline country outlines");
   return addExtractOptions(command).action(async (opts: ExtractFlags & { db: string; host: string; port: number; tiles?: string; allowedHost: string[]; create?: boolean }) => {
-    if (!isPostgresUrl(opts.db) && !opts.create && !existsSync(opts.db)) {
-      throw new Error(`${opts.db}: no store there (a mistyped path?); ingest into it first, or pass --create to serve a new, empty store`);
-    }
-    const store = await openStore({ db: opts.db });
+    const store = await openStore({ db: opts.create ? opts.db : requireDb(opts.db) });
     const server = await createServer(store, {
       host: opts.host,
       port: opts.port,

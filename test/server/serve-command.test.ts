@@ -50,7 +50,7 @@ test("sitrep serve refuses a store file that is not there (a mistyped path) unle
     const run = serve(["--db", missing, "--port", "0"]);
     run.listening.catch(() => {});
     assert.notEqual(await run.exited, 0);
-    assert.match(run.stderr(), new RegExp(`${missing.replace(/[.]/g, "\\.")}: no store there.*--create`));
+    assert.ok(run.stderr().includes(`no store at ${missing}`), run.stderr());
     assert.equal(existsSync(missing), false);
   } finally {
     rmSync(dir, { recursive: true, force: true });
