@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   worker: async () => (await import("./worker.js")).workerCommand(),
   jobs: async () => (await import("./jobs.js")).jobsCommand(),
   copy: async () => (await import("./copy.js")).copyCommand(),
+  backup: async () => (await import("./backup.js")).backupCommand(),
   events: async () => (await import("./events.js")).eventsCommand(),
   event: async () => (await import("./event.js")).eventCommand(),
   mentions: async () => (await import("./mentions.js")).mentionsCommand(),

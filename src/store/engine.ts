@@ -47,4 +47,6 @@ export interface Engine {
    * do at once: store the same text, version the same document, resolve events.
    */
   lock(trx: Kysely<Schema>, keys: string[]): Promise<void>;
+  /** Store.backup. */
+  backup(db: Kysely<Schema>, path: string): Promise<void>;
 }

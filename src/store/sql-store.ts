@@ -436,6 +436,10 @@ export class SqlStore implements Store {
     });
   }
 
+  async backup(path: string): Promise<void> {
+    await this.engine.backup(this.db, path);
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }

@@ -94,5 +94,7 @@ export interface Store {
   splitEvent(id: string, mentionIds: string[]): Promise<EventRecord[]>;
   /** Rebuilds every event from the stored mentions and decisions, with the given headline rule. */
   reresolve(rule?: ReconcileRule): Promise<number>;
+  /** Writes a consistent copy of the store to a new file while it stays in use (SQLite; PostgreSQL has pg_dump). */
+  backup(path: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -59,6 +59,10 @@ export const postgresEngine: Engine = {
 
   nullsLast: (column, descending) => sql`${column} ${sql.raw(descending ? "DESC" : "ASC")} NULLS LAST`,
 
+  async backup() {
+    throw new Error("a PostgreSQL store is backed up by the server's own tools: pg_dump --format=custom URL > FILE, and pg_restore to bring it back");
+  },
+
   async lock(trx, keys) {
     if (keys.length === 0) return;
     // In one statement and in key order: transactions locking overlapping sets queue behind each
