@@ -38,13 +38,19 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   for (const s of perpSpans) cite("perpetrators", s);
 
   const targets: Target[] = [];
+  // The kinds of the side attacked, and of armed attackers: these tell ACLED's battle only when
+  // no side attacked is named ("soldiers opened fire"), for armed men firing on villagers are
+  // violence against civilians.
   const sides: string[] = [];
+  const attackers: string[] = [];
   for (const f of d.frames) {
     for (const t of f.targets) {
       if (perpSpans.some((p) => p.start < t.end && t.start < p.end)) continue;
-      // Armed forces named as either side tell ACLED's battle; only the side attacked is a target.
+      if (attackerPhrase(a.doc.clean, t, f, cues)) {
+        if (!attackers.includes(t.type)) attackers.push(t.type);
+        continue;
+      }
       if (!sides.includes(t.type)) sides.push(t.type);
-      if (attackerPhrase(a.doc.clean, t, f, cues)) continue;
       const nations = t.nationalities.length ? t.nationalities : [null];
       for (const nationality of nations) {
         if (targets.some((x) => x.type === t.type && x.nationality === nationality)) continue;
@@ -109,7 +115,7 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
   const sentence = a.sentences[first.sentence]!;
   const crowded = d.frames.some((f) => f.crowd);
   const feud = d.frames.some((f) => cues.feud.test(a.doc.clean.slice(f.start, f.end)));
-  const [eventType, subEventType] = (feud && feudType(main, triggers)) || (crowdType(main, triggers, perpetrators, crowded, cues) ?? acledType(main, sides, perpetrators));
+  const [eventType, subEventType] = (feud && feudType(main, triggers)) || (crowdType(main, triggers, perpetrators, crowded, cues) ?? acledType(main, sides.length ? sides : attackers, perpetrators));
 
   const mention: Mention = {
     documentId: a.doc.id,
@@ -138,10 +144,12 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
 
 /**
  * Whether a target phrase names the attackers: armed forces that are the subject of the attack's
- * verb ("soldiers opened fire on the villagers", "police had fired at protesters").
+ * verb ("soldiers opened fire on the villagers", "police had fired at protesters") or its agent
+ * ("was shot dead by army troops").
  */
-function attackerPhrase(text: string, t: TargetSpan, f: Frame, { armedTargets, undergoes, subjectGap }: Cues): boolean {
+function attackerPhrase(text: string, t: TargetSpan, f: Frame, { armedTargets, undergoes, subjectGap, agentBefore }: Cues): boolean {
   if (!armedTargets.has(t.type)) return false;
+  if (f.triggers.some((x) => x.end <= t.start) && agentBefore.test(text.slice(Math.max(0, t.start - 30), t.start))) return true;
   const verb = f.triggers.find((x) => x.start >= t.end);
   if (!verb || verb.weak || undergoes.test(verb.text)) return false;
   return subjectGap.test(text.slice(t.end, verb.start));

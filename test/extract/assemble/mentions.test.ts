@@ -285,3 +285,13 @@ test("a gunfight told beside a strike or a blockade is a battle, not a riot", ()
   const [m] = extract("A party leader was killed in a gunfight between police and party activists in Bogra on Monday during the hartal.");
   assert.deepEqual([m?.eventType, m?.subEventType], ["BATTLES", "ARMED_CLASH"]);
 });
+
+test("armed men firing on civilians are violence against civilians, also when told as the agent; on militants a battle", () => {
+  const [agent] = extract("A shepherd was shot dead in his hut by army troops near Tarkot on Sunday.");
+  assert.deepEqual([agent?.eventType, agent?.subEventType], ["VIOLENCE_AGAINST_CIVILIANS", "ATTACK"]);
+  assert.ok(agent && !agent.targets.some((t) => t.type === "MILITARY"), JSON.stringify(agent?.targets));
+  const [subject] = extract("Soldiers shot dead two shepherds near Tarkot on Sunday.");
+  assert.equal(subject?.eventType, "VIOLENCE_AGAINST_CIVILIANS");
+  const [battle] = extract("Soldiers shot dead two militants near Tarkot on Sunday.");
+  assert.equal(battle?.eventType, "BATTLES");
+});
