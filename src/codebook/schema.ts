@@ -426,6 +426,7 @@ const assembleFile = z.strictObject({
   agentBefore: words,
   crowds: words,
   partners: words,
+  gatheredAt: words,
   suicide: words,
   articles: words,
   nationalTargets: listOf(code(TARGET_TYPES, "target types")),

@@ -18,6 +18,7 @@ export interface AssembleBook {
   agentBefore: string[];
   crowds: string[];
   partners: string[];
+  gatheredAt: string[];
   suicide: string[];
   articles: string[];
   nationalTargets: string[];
@@ -46,6 +47,8 @@ export interface Cues {
   crowd: RegExp;
   /** Right after a trigger: the other side it names ("clashed with villagers"). */
   partner: RegExp;
+  /** Between a protest's words and the town after them: the protest was held there ("protested in Lahore"). */
+  heldAt: RegExp;
   /** Anywhere in a stretch. */
   suicide: RegExp;
   attackOrder: readonly string[];
@@ -91,6 +94,7 @@ export function compileCues(book: AssembleBook): Cues {
     agentBefore: new RegExp(`${words(book.agentBefore)}\\s+${article}$`, "iu"),
     crowd: new RegExp(`${words(book.crowds)}${NOT_BEFORE_LETTER}`, "iu"),
     partner: new RegExp(`^\\s*${anyOf(book.partners)}\\s+(?:[\\p{L}'’-]+\\s+){0,4}?${anyOf(book.crowds)}${NOT_BEFORE_LETTER}`, "iu"),
+    heldAt: new RegExp(`^\\s*${anyOf(book.gatheredAt)}\\s[^,;.!?\\n]{0,60}$`, "iu"),
     suicide: new RegExp(`${words(book.suicide)}${NOT_BEFORE_LETTER}`, "iu"),
     attackOrder: book.attackOrder,
     crowdOrder: book.crowdOrder,

@@ -191,17 +191,26 @@ function gather(a: AnnotatedDoc, layers: Layers, sentence: number, start: number
     anaphoric: triggers.some((t) => t.anaphoric) ? cues.definite.test(before) : cues.definiteNoun.test(before) && !PAST_PARTICIPLE.test(first.text),
     subordinate,
     demonstrative: cues.demonstrative.test(before),
-    crowd: crowdActs(a.doc.clean, start, end, triggers, cues),
+    crowd: crowdActs(a.doc.clean, start, end, triggers, places, cues),
   };
   if (casualties.killed) frame.killed = casualties.killed;
   if (casualties.wounded) frame.wounded = casualties.wounded;
   return frame;
 }
 
-function crowdActs(text: string, start: number, end: number, triggers: TriggerSpan[], { crowd, partner }: Cues): boolean {
+function crowdActs(text: string, start: number, end: number, triggers: TriggerSpan[], places: PlaceSpan[], cues: Cues): boolean {
+  const { crowd, partner } = cues;
   const last = triggers[triggers.length - 1]!;
   if (crowd.test(text.slice(start, last.start))) return true;
-  return triggers.some((t) => partner.test(text.slice(t.end, Math.min(end, t.end + 80))));
+  if (triggers.some((t) => partner.test(text.slice(t.end, Math.min(end, t.end + 80))))) return true;
+  // "Students protested in Lahore", "In Quetta, lawyers protested": a protest held in a town or a
+  // district is a gathering; a statement of protest is made to someone, not somewhere.
+  return triggers.some((t) => t.byCrowd?.[0] === "PROTESTS" && places.some((p) => heldIn(text, t, p, cues)));
+}
+
+function heldIn(text: string, t: TriggerSpan, p: PlaceSpan, { heldAt, locative }: Cues): boolean {
+  if (p.role !== "location" || PLACE_PRECISION_RANK[p.place.precision] < PLACE_PRECISION_RANK.district) return false;
+  return p.start >= t.end ? heldAt.test(text.slice(t.end, p.start)) : locative.test(text.slice(Math.max(0, p.start - 40), p.start));
 }
 
 const POSSESSIVE = /^['’]s(?![\p{L}])/u;

@@ -19,6 +19,7 @@ const book: AssembleBook = {
   agentBefore: ["by"],
   crowds: ["villagers", "hundreds of"],
   partners: ["with"],
+  gatheredAt: ["in", "in front of"],
   suicide: ["suicide"],
   articles: ["the", "a"],
   nationalTargets: ["GOVERNMENT_DIPLOMATIC"],
@@ -63,4 +64,12 @@ test("the words between an actor and its verb, a verb's undergoing, and two verb
   assert.ok(joinedVerbs.test(" and later "));
   assert.ok(joinedVerbs.test(", and swiftly "));
   assert.ok(!joinedVerbs.test(" and then "));
+});
+
+test("a protest is held at the place right after its words and a gathering cue, within one clause", () => {
+  const { heldAt } = compileCues(book);
+  assert.ok(heldAt.test(" in "));
+  assert.ok(heldAt.test(" in  front of the district court in "));
+  assert.ok(!heldAt.test(" to the ambassador in "));
+  assert.ok(!heldAt.test(" in the morning, and later in "));
 });

@@ -286,6 +286,14 @@ test("a gunfight told beside a strike or a blockade is a battle, not a riot", ()
   assert.deepEqual([m?.eventType, m?.subEventType], ["BATTLES", "ARMED_CLASH"]);
 });
 
+test("a protest held in a town is a gathering though no crowd word names who held it; one made to someone is not", () => {
+  const [after] = extract("The tailors' union protested in Multan on Sunday against the new tax.");
+  assert.deepEqual([after?.eventType, after?.subEventType], ["PROTESTS", "PEACEFUL_PROTEST"]);
+  const [before] = extract("In Multan, the tailors' union protested against the new tax on Sunday.");
+  assert.equal(before?.eventType, "PROTESTS");
+  assert.equal(extract("The foreign minister protested to the ambassador in Multan on Sunday.").length, 0);
+});
+
 test("armed men firing on civilians are violence against civilians, also when told as the agent; on militants a battle", () => {
   const [agent] = extract("A shepherd was shot dead in his hut by army troops near Tarkot on Sunday.");
   assert.deepEqual([agent?.eventType, agent?.subEventType], ["VIOLENCE_AGAINST_CIVILIANS", "ATTACK"]);
