@@ -178,3 +178,17 @@ test("a clash the report says broke out is one, plural or not, without other sup
   const [t] = live("Clashes erupted between students and the police near the campus.");
   assert.deepEqual([t?.name, t?.weak], ["clash broke out", false]);
 });
+
+test("blows told in the passive or with the person beaten are an unarmed assault; a bare defeat is not", () => {
+  for (const text of [
+    "Two shopkeepers were assaulted by a gang in the market.",
+    "The reporter was brutally beaten outside his office.",
+    "Party workers thrashed a journalist near the press club.",
+  ]) assert.equal(live(text)[0]?.attackType, "UNARMED_ASSAULT", text);
+  assert.equal(live("The ruling party was beaten in the provincial poll.").length, 0);
+});
+
+test("stab wounds are a stabbing", () => {
+  const [t] = live("A trader sustained stab injuries in the bazaar.");
+  assert.deepEqual([t?.attackType, t?.weapon], ["ARMED_ASSAULT", "MELEE"]);
+});
