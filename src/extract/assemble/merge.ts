@@ -96,9 +96,9 @@ function compatible(f: Frame, traits: Traits, d: Draft, checkDate: boolean): boo
 }
 
 /**
- * A frame can start an event: a specific trigger, or a generic one with a figure, or with a named
- * group or a claim and a place or date, or with attackers and whom they attacked ("subversives
- * attacked a former minister"). A generic reference back ("the attacks") starts nothing without a
+ * A frame can start an event: a specific trigger, or a generic one with a figure, or with a day
+ * and a town, or with a named group or a claim and a place or date, or with attackers and whom
+ * they attacked ("subversives attacked a former minister"). A generic reference back ("the attacks") starts nothing without a
  * figure; state forces with a target are as often an operation as an attack.
  */
 function substantive(f: Frame): boolean {
@@ -111,7 +111,12 @@ function substantive(f: Frame): boolean {
   const anchored = f.date !== null || f.location !== null;
   // An attacker named apart from the trigger's own words ("terrorist attacks" names none).
   const attacker = f.actors.some((x) => x.kind !== "state" && !f.triggers.some((t) => x.start < t.end && t.start < x.end));
-  return (figure && (anchored || named || f.targets.length > 0)) || (named && anchored) || (f.targets.length > 0 && attacker);
+  // "Two groups clashed in Khulna on Sunday", "a man was killed on 17 April in Rosario": told
+  // with a day and a town of its own, a generic word reports a happening. Protest words need a
+  // gathering (above): a statement of protest has a day and a town too.
+  const town = f.location !== null && PLACE_PRECISION_RANK[f.location.place.precision] >= PLACE_PRECISION_RANK.city;
+  const dated = town && f.date?.value.precision === "day" && f.triggers.some((t) => t.byCrowd?.[0] !== "PROTESTS");
+  return dated || (figure && (anchored || named || f.targets.length > 0)) || (named && anchored) || (f.targets.length > 0 && attacker);
 }
 
 /** A finer date, but one without a year ("in September") does not replace one that has it ("in 2006"). */

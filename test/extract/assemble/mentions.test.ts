@@ -303,3 +303,11 @@ test("armed men firing on civilians are violence against civilians, also when to
   const [battle] = extract("Soldiers shot dead two militants near Tarkot on Sunday.");
   assert.equal(battle?.eventType, "BATTLES");
 });
+
+test("a generic word told with a day and a town of its own reports a happening; with neither, a year or a region, it does not", () => {
+  const [clash] = extract("Cadres of two outlawed parties clashed in Khulna on Sunday.");
+  assert.equal(clash?.subEventType, "ARMED_CLASH");
+  assert.equal(extract("Cadres of two outlawed parties clashed over the election results.").length, 0);
+  assert.equal(extract("Cadres of two outlawed parties clashed in Khulna last year.").length, 0);
+  assert.equal(extract("Cadres of two outlawed parties clashed in Sindh province on Sunday.").length, 0);
+});
