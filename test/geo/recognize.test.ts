@@ -272,3 +272,11 @@ test("a city's press club and its metropolitan police are named by the city", ()
   assert.equal(spanOf(placesIn("Journalists staged a sit-in outside the Quetta Press Club on Monday."), "Quetta")!.place.country, "PK");
   assert.equal(spanOf(placesIn("The Karachi Metropolitan Police arrested twelve men in a raid on Monday."), "Karachi")!.place.country, "PK");
 });
+
+test("a town's courts, halls, offices, jails and schools are named by the town", () => {
+  for (const text of [
+    "Lawyers rallied outside the Multan Municipal Court on Monday.",
+    "Farmers gathered at the Multan Provincial Hall on Monday.",
+    "Two inmates were stabbed in the Multan Central Jail on Monday.",
+  ]) assert.equal(spanOf(placesIn(text), "Multan")?.place.country, "PK", text);
+});
