@@ -382,6 +382,7 @@ const placesFile = z.strictObject({
   givenNames: words.optional(),
   personTitles: words.optional(),
   locativeCues: words.optional(),
+  unknownPlaceCues: words.optional(),
   capitalsLocativeCues: words.optional(),
   settlementCues: words.optional(),
   regionCues: words.optional(),

@@ -11,6 +11,8 @@ export interface PlacesCodebook extends PlacesFile {
   demonyms: Record<string, string>;
   notPlaceKeys: Set<string>;
   locative: Set<string>;
+  /** Cue words after which a name the gazetteer lacks is still a place ("in Gopalpur"). */
+  unknownCue: Set<string>;
   capitalsLocative: Set<string>;
   settlement: Set<string>;
   region: Set<string>;
@@ -64,6 +66,7 @@ export const placesCodebook: (book: Codebook) => PlacesCodebook = perCodebook((b
     demonyms: file.demonyms ?? {},
     notPlaceKeys: keys(file.notPlaces),
     locative: keys(file.locativeCues),
+    unknownCue: keys(file.unknownPlaceCues),
     capitalsLocative: keys(file.capitalsLocativeCues),
     settlement: keys(file.settlementCues),
     region: keys(file.regionCues),

@@ -333,6 +333,7 @@ export function findPlaces(doc: Doc, sentences: Sentence[], codebook: Codebook, 
     role: match.names.kind === "demonym" ? "nationality" : "location",
   }));
   const { kept, replaced } = unknownPlaces(text, tokens, info, units, matches, resolved, spans, book);
+  kept.push(...cuedNames(text, tokens, info, [...spans, ...kept], book));
   const all = kept.length ? [...spans.filter((_, i) => !replaced.has(i)), ...kept].sort((a, b) => a.start - b.start) : spans;
   for (const s of all) if (s.role === "location" && isReference(text, s, book)) s.role = "reference";
   return all;
@@ -448,6 +449,53 @@ function unknownPlaces(
     out.push(keptAt.get(first)!);
   }
   return { kept: out, replaced };
+}
+
+/**
+ * Names the gazetteer lacks right after a cue word in mixed-case prose ("In Gopalpur, assailants
+ * torched a bus", "a bomb went off at Kadirpur Bazar"): the whole run of capitalised words after
+ * the cue, at most three, the first not an ordinary English word, none a title, a given name or
+ * a word that makes the run another kind of name ("at Jagannath University"), nor a possessive.
+ * Kept by name in the country the text's places name most, of unknown extent and with no point;
+ * a town the gazetteer knows in the same stretch is more precise.
+ */
+const POSSESSIVE_MARK = /['’]/;
+
+function cuedNames(text: string, tokens: Token[], info: Layout, spans: PlaceSpan[], book: PlacesCodebook): PlaceSpan[] {
+  const g = gazetteer();
+  // The words of the places already found, one pass over both in text order.
+  const covered = new Uint8Array(tokens.length);
+  const taken = [...spans].sort((a, b) => a.start - b.start);
+  for (let i = 0, s = 0; i < tokens.length && s < taken.length; ) {
+    if (tokens[i].end <= taken[s]!.start) i++;
+    else if (tokens[i].start >= taken[s]!.end) s++;
+    else covered[i++] = 1;
+  }
+  const out: PlaceSpan[] = [];
+  for (let cue = 0; cue + 1 < tokens.length; cue++) {
+    if (info.caseless[cue] || !book.unknownCue.has(tokens[cue].folded) || !isSpace(text, tokens[cue].end)) continue;
+    const first = cue + 1;
+    let last = first;
+    while (last + 1 < tokens.length && last - first < 3 && info.sentence[last + 1] === info.sentence[first] && adjacent(text, tokens[last], tokens[last + 1]) && isCapitalised(tokens[last + 1].raw)) last++;
+    cue = last;
+    if (last - first >= 3 || info.sentence[first] !== info.sentence[first - 1] || tokens[last].end - tokens[first].start < 3) continue;
+    let name = true;
+    for (let w = first; w <= last && name; w++) {
+      const t = tokens[w];
+      name = !covered[w] && !info.caseless[w] && isCapitalised(t.raw) && shape(t.raw) !== UPPER && !(w === first && g.isCommonWord(t.folded)) &&
+        !book.notPlaceKeys.has(t.key) && !book.titles.has(t.key) && !book.given.has(t.key) && !book.followers.has(t.key) && !book.qualifierSet.has(t.key);
+    }
+    if (!name || POSSESSIVE_MARK.test(text[tokens[last].end] ?? "")) continue;
+    out.push({
+      start: tokens[first].start,
+      end: tokens[last].end,
+      text: text.slice(tokens[first].start, tokens[last].end),
+      sentence: info.sentence[first],
+      place: { name: text.slice(tokens[first].start, tokens[last].end), country: mostNamed(spans, undefined), admin1: null, lat: null, lon: null, geonameId: null, precision: "district", provenance: "stated" },
+      role: "location",
+    });
+  }
+  return out;
 }
 
 /**

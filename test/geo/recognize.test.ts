@@ -280,3 +280,17 @@ test("a town's courts, halls, offices, jails and schools are named by the town",
     "Two inmates were stabbed in the Multan Central Jail on Monday.",
   ]) assert.equal(spanOf(placesIn(text), "Multan")?.place.country, "PK", text);
 });
+
+test("a name the gazetteer lacks right after 'in' or 'at' in mixed-case prose is kept by name, without a point", () => {
+  const [kept] = placesIn("In Zorabandi, assailants torched a bus on Sunday.");
+  assert.deepEqual([kept?.text, kept?.place.lat, kept?.place.precision, kept?.role], ["Zorabandi", null, "district", "location"]);
+  // In the country the text's places name.
+  const spans = placesIn("A bomb went off at Kelmuripara Bazar on Sunday, police in Dhaka said.");
+  assert.deepEqual([spanOf(spans, "Kelmuripara Bazar")?.place.name, spanOf(spans, "Kelmuripara Bazar")?.place.country], ["Kelmuripara Bazar", "BD"]);
+  // Not after "from" (people are escaped from), not an institution's name, a month or an agency.
+  for (const text of ["He could not escape from Zorabandi.", "Students rallied at Zorabandi University.", "The bus was torched in January.", "The bus was torched, a witness told Reuters in Dhaka."]) {
+    assert.ok(!placesIn(text).some((s) => s.place.lat === null), text);
+  }
+  // Text in capitals gives no case to tell a name by.
+  assert.equal(placesIn("A BOMB WENT OFF AT ZORABANDI TODAY.").length, 0);
+});
