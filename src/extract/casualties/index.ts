@@ -85,13 +85,23 @@ export function findCasualties(a: CasualtySource, sentence: { start: number; end
     victims.push(...victimsOf(doc, t, f));
   }
   const result: CasualtyFigures = { figures, victims };
-  const killed = figures.find((f) => f.role === "killed");
-  const wounded = figures.find((f) => f.role === "wounded");
-  if (killed) result.killed = withoutRole(killed);
-  if (wounded) result.wounded = withoutRole(wounded);
+  const killed = firstWithAdditions(figures, "killed");
+  const wounded = firstWithAdditions(figures, "wounded");
+  if (killed) result.killed = killed;
+  if (wounded) result.wounded = wounded;
   return result;
 }
 
-function withoutRole({ role: _role, ...count }: CasualtyFigure): CountSpan {
-  return count;
+/**
+ * The sentence's first figure of a role, with the exact figures told after it as additions ("the
+ * minister was shot dead in an attack in which two of his guards were also killed" is 3).
+ */
+function firstWithAdditions(figures: CasualtyFigure[], role: CasualtyFigure["role"]): CountSpan | undefined {
+  const i = figures.findIndex((f) => f.role === role);
+  if (i < 0) return undefined;
+  const { role: _role, ...first } = figures[i]!;
+  if (first.value === null || first.min !== undefined) return first;
+  let value = first.value;
+  for (const f of figures.slice(i + 1)) if (f.role === role && f.additional && f.value !== null && f.min === undefined) value += f.value;
+  return { ...first, value };
 }

@@ -60,6 +60,13 @@ test("a figure told as an addition is marked so ('also', 'other')", () => {
   assert.equal(figuresIn("Three guards were killed in the ambush.").killed?.additional, undefined);
 });
 
+test("a figure told as an addition later in the sentence adds to the sentence's first", () => {
+  assert.deepEqual(counts("The mayor was shot dead in an attack in which two of his guards were also killed."), [3, undefined]);
+  assert.deepEqual(counts("Four soldiers were killed and two other soldiers died in hospital."), [6, undefined]);
+  // A second figure that is no addition may be another event's: the first stays the sentence's.
+  assert.deepEqual(counts("Four soldiers were killed in Kunar and two were killed in Paktia."), [4, undefined]);
+});
+
 test("'no one was hurt', 'no casualties', 'without casualties' are 0 killed and 0 wounded", () => {
   for (const text of [
     "A grenade hit the courtyard but no one was hurt.",
