@@ -60,6 +60,14 @@ test("a figure told as an addition is marked so ('also', 'other')", () => {
   assert.equal(figuresIn("Three guards were killed in the ambush.").killed?.additional, undefined);
 });
 
+test("people taken and then killed are the toll; 'shot to death' and 'beat to death' kill", () => {
+  assert.deepEqual(counts("Four traders were allegedly abducted and killed by the gang."), [4, undefined]);
+  assert.deepEqual(counts("THREE PEASANTS WERE KIDNAPPED AND SHOT DEAD."), [3, undefined]);
+  assert.deepEqual(counts("Two guards, including a teenager, were shot to death at the gate."), [2, undefined]);
+  assert.deepEqual(counts("A crowd beat to death two suspected thieves in the market."), [2, undefined]);
+  assert.deepEqual(counts("Three farmers were abducted in the raid."), [undefined, undefined]);
+});
+
 test("a figure told as an addition later in the sentence adds to the sentence's first", () => {
   assert.deepEqual(counts("The mayor was shot dead in an attack in which two of his guards were also killed."), [3, undefined]);
   assert.deepEqual(counts("Four soldiers were killed and two other soldiers died in hospital."), [6, undefined]);
