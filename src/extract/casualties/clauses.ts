@@ -244,8 +244,11 @@ function predicateAt(t: readonly Token[], k: number, lex: CasualtyLexicon): Pred
 function predicateAfter(t: readonly Token[], j: number, lex: CasualtyLexicon, article: boolean): Predicate | null {
   let inRelative = false;
   for (let k = j, steps = 0; k < t.length && steps < 24; k++, steps++) {
+    // "two militants of Hizbul Mujahideen (HM) were killed": a short bracketed name is an aside.
+    const close = t[k]!.gap === "(" ? asideEnd(t, k) : -1;
+    if (close > 0) k = close;
     const tok = t[k]!;
-    if ((tok.gap !== "" && lex.clausePunctuation.test(tok.gap)) || (article && tok.gap === ",")) return null;
+    if ((close < 0 && tok.gap !== "" && lex.clausePunctuation.test(tok.gap)) || (article && tok.gap === ",")) return null;
     // ", including two children," is an aside about the subject: step over it.
     if (tok.gap === "," && lex.subsetBefore.at(t, k)) {
       let close = k + 1;
@@ -265,6 +268,18 @@ function predicateAfter(t: readonly Token[], j: number, lex: CasualtyLexicon, ar
     else if (!inRelative && steps >= 8) return null;
   }
   return null;
+}
+
+/** The most words a bracketed aside inside a clause runs to: an acronym or a short name. */
+const ASIDE_WORDS = 4;
+
+/** The token right after a bracketed aside that opens at token k ("(HM)"), or -1. */
+function asideEnd(t: readonly Token[], k: number): number {
+  for (let close = k + 1; close < t.length && close - k <= ASIDE_WORDS; close++) {
+    if (t[close]!.gap === ")") return close;
+    if (!joined(t[close]!)) return -1;
+  }
+  return -1;
 }
 
 function finding(role: Role, first: number, end: number, groups: Group[], verb: [number, number]): Finding {

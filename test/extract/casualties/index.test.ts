@@ -68,6 +68,13 @@ test("people taken and then killed are the toll; 'shot to death' and 'beat to de
   assert.deepEqual(counts("Three farmers were abducted in the raid."), [undefined, undefined]);
 });
 
+test("a short bracketed name between the count and its verb is an aside", () => {
+  assert.deepEqual(counts("Two fighters of the Kashmir Freedom Front (KFF) were killed in the raid."), [2, undefined]);
+  assert.deepEqual(counts("Three officers of the Rapid Action Battalion (RAB) were injured."), [undefined, 3]);
+  // A bracket that runs on is no aside: the clause ends there.
+  assert.deepEqual(counts("Two officials (who had earlier been named by the paper as the men in charge of the convoy) were killed."), [undefined, undefined]);
+});
+
 test("a figure told as an addition later in the sentence adds to the sentence's first", () => {
   assert.deepEqual(counts("The mayor was shot dead in an attack in which two of his guards were also killed."), [3, undefined]);
   assert.deepEqual(counts("Four soldiers were killed and two other soldiers died in hospital."), [6, undefined]);
