@@ -14,6 +14,7 @@ const LETTER = /^\p{L}$/u;
 // Scraped text glues sentences: "were wounded.Police said". A full stop between a lower-case word
 // and a capitalised one, inside one run of non-space characters.
 const GLUED = /(?<=\p{Ll}\p{Ll})\.(?=\p{Lu}\p{Ll})/gu;
+const BLANK = /^\s*$/;
 // A run that holds one of these is an address, not two sentences ("www.Example.com", "x@Mail.org").
 const ADDRESS = /[/@]|^www\.|\.(?:com|org|net|gov|edu|html?|php)\b/i;
 
@@ -88,14 +89,17 @@ function wordStart(text: string, floor: number, end: number): number {
   return i;
 }
 
-/** Offsets where a line break ends a sentence. */
+/**
+ * Offsets where a line break ends a sentence. Copy is hard-wrapped when most of its lines of text
+ * are of a wrapped line's length; the blank lines between its paragraphs tell nothing.
+ */
 function lineBreaks(text: string): number[] {
   let lines = 0;
   let wrappedLines = 0;
   for (let start = 0; ; ) {
     const nl = text.indexOf("\n", start);
     const length = (nl < 0 ? text.length : nl) - start;
-    lines++;
+    if (!BLANK.test(text.slice(start, start + length))) lines++;
     if (length >= 55 && length <= 85) wrappedLines++;
     if (nl < 0) break;
     start = nl + 1;

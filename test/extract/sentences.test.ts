@@ -37,3 +37,18 @@ test("a month's short form with a full stop ends no sentence (the months are dat
   assert.deepEqual(split("The strike came on Sept. 5 after talks failed."), ["The strike came on Sept. 5 after talks failed."]);
   assert.deepEqual(split("Talks resumed in May. Police said the road was open."), ["Talks resumed in May.", "Police said the road was open."]);
 });
+
+test("hard-wrapped copy of short paragraphs ends sentences at full stops, not at its wrapped lines", () => {
+  const text = [
+    "QUITO, 9 JAN 90 -- [TEXT] THE INTERIOR MINISTRY ISSUED THIS COMMUNIQUE:",
+    "",
+    "   1. EARLY THIS MORNING A GROUP OF ARMED MEN OPENED FIRE ON THE CAR",
+    "OF A RETIRED ARMY GENERAL NEAR HIS HOME.",
+    "",
+    "   2. THE GENERAL WAS TAKEN TO THE MILITARY HOSPITAL, WHERE HE DIED",
+    "LATER IN THE DAY.",
+  ].join("\n");
+  const sentences = split(text);
+  assert.ok(sentences.some((s) => s.includes("OPENED FIRE ON THE CAR\nOF A RETIRED ARMY GENERAL")), JSON.stringify(sentences));
+  assert.ok(sentences.some((s) => s.includes("WHERE HE DIED\nLATER IN THE DAY.")), JSON.stringify(sentences));
+});
