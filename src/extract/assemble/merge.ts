@@ -98,8 +98,9 @@ function compatible(f: Frame, traits: Traits, d: Draft, checkDate: boolean): boo
 /**
  * A frame can start an event: a specific trigger, or a generic one with a figure, or with a day
  * and a town, or with a named group or a claim and a place or date, or with attackers and whom
- * they attacked ("subversives attacked a former minister"). A generic reference back ("the attacks") starts nothing without a
- * figure; state forces with a target are as often an operation as an attack.
+ * they attacked ("subversives attacked a former minister"). A generic reference back ("the
+ * attacks") starts nothing without a figure; state forces with a target are as often an
+ * operation as an attack.
  */
 function substantive(f: Frame): boolean {
   const figure = f.killed !== undefined || f.wounded !== undefined;
