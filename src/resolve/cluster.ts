@@ -39,11 +39,15 @@ export function clusterMentions(mentions: Features[], book: DecisionBook): Clust
     components.join(position.get(x)!, position.get(y)!);
   }
 
+  const summaries = items.map((f, i) => summaryOf(f, i, book));
   for (const { a, b } of links(items, position)) {
     components.join(a, b);
     const ga = groups.find(a);
     const gb = groups.find(b);
-    if (ga !== gb && mayJoin(groups.members(ga), groups.members(gb), items, book)) groups.join(ga, gb);
+    if (ga === gb || !mayJoin(groups.members(ga), summaries[ga]!, groups.members(gb), summaries[gb]!, items, book)) continue;
+    groups.join(ga, gb);
+    const root = groups.find(ga);
+    summaries[root] = merged(summaries[ga]!, summaries[gb]!);
   }
   const firstOf = new Map<number, string>();
   items.forEach((f, i) => {
@@ -72,20 +76,71 @@ function links(items: Features[], position: Map<string, number>): Link[] {
   return found.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 }
 
-function mayJoin(left: number[], right: number[], items: Features[], book: DecisionBook): boolean {
-  for (const i of left) {
-    const x = items[i].mention;
-    for (const j of right) {
-      const y = items[j].mention;
-      const decided = book.names(x.id) || book.names(y.id) ? book.verdict(x.id, y.id) : null;
-      if (decided === "apart") return false;
-      // Links chain: a report dated only "in March" links to one of the 2nd and one of the 20th,
-      // which must not make one event of them. No event holds two reports whose dates cannot be of
-      // one happening.
-      if (decided === null && (x.documentId === y.documentId || dateAgreement(items[i], items[j]) === null)) return false;
-    }
-  }
-  return true;
+/**
+ * What the join checks read of a group without visiting every pair of members: the documents and
+ * dated spans of the members no analyst named (any two dated reports of one event lie within a
+ * day of each other, so two groups may join when the latest start of either is at most a day
+ * after the earliest end of the other), and the members that are checked one by one: those with
+ * a year-unknown date, and those a decision names.
+ */
+interface Summary {
+  documents: Set<string>;
+  latestFrom: number;
+  earliestTo: number;
+  /** Unnamed members with a date, interval or year-unknown: what a year-unknown one is checked against. */
+  dated: number[];
+  partial: number[];
+  named: number[];
+}
+
+function summaryOf(f: Features, i: number, book: DecisionBook): Summary {
+  if (book.names(f.mention.id)) return { documents: new Set(), latestFrom: -Infinity, earliestTo: Infinity, dated: [], partial: [], named: [i] };
+  return {
+    documents: new Set([f.mention.documentId]),
+    latestFrom: f.from ?? -Infinity,
+    earliestTo: f.to ?? Infinity,
+    dated: f.from !== null || f.partial ? [i] : [],
+    partial: f.partial ? [i] : [],
+    named: [],
+  };
+}
+
+function merged(x: Summary, y: Summary): Summary {
+  const [big, small] = x.documents.size >= y.documents.size ? [x, y] : [y, x];
+  for (const d of small.documents) big.documents.add(d);
+  return {
+    documents: big.documents,
+    latestFrom: Math.max(x.latestFrom, y.latestFrom),
+    earliestTo: Math.min(x.earliestTo, y.earliestTo),
+    dated: [...x.dated, ...y.dated],
+    partial: [...x.partial, ...y.partial],
+    named: [...x.named, ...y.named],
+  };
+}
+
+/**
+ * Whether every pair of a member of one group and a member of the other may be in one event: an
+ * analyst set none of them apart, and, unless an analyst put the two together, they come from
+ * different documents and their dates agree.
+ */
+function mayJoin(left: number[], l: Summary, right: number[], r: Summary, items: Features[], book: DecisionBook): boolean {
+  const pair = (i: number, j: number) => {
+    const x = items[i]!.mention;
+    const y = items[j]!.mention;
+    const decided = book.names(x.id) || book.names(y.id) ? book.verdict(x.id, y.id) : null;
+    if (decided === "apart") return false;
+    // Links chain: a report dated only "in March" links to one of the 2nd and one of the 20th,
+    // which must not make one event of them. No event holds two reports whose dates cannot be of
+    // one happening.
+    return decided !== null || (x.documentId !== y.documentId && dateAgreement(items[i]!, items[j]!) !== null);
+  };
+  if (l.named.some((i) => right.some((j) => !pair(i, j)))) return false;
+  if (r.named.some((j) => left.some((i) => !book.names(items[i]!.mention.id) && !pair(i, j)))) return false;
+  const [fewer, more] = l.documents.size <= r.documents.size ? [l, r] : [r, l];
+  for (const d of fewer.documents) if (more.documents.has(d)) return false;
+  if (r.latestFrom - l.earliestTo > 1 || l.latestFrom - r.earliestTo > 1) return false;
+  if (l.partial.some((i) => r.dated.some((j) => dateAgreement(items[i]!, items[j]!) === null))) return false;
+  return !r.partial.some((j) => l.dated.some((i) => items[i]!.partial === null && dateAgreement(items[i]!, items[j]!) === null));
 }
 
 /** Union-find over positions, keeping each group's members for the join checks. */
