@@ -40,11 +40,21 @@ export function clusterMentions(mentions: Features[], book: DecisionBook): Clust
   }
 
   const summaries = items.map((f, i) => summaryOf(f, i, book));
+  // Two groups that may not join never may once either has grown (a pair that may not be in one
+  // event stays in them), so a refusal is remembered for as long as both keep their roots: the
+  // thousands of links between two large groups of one story are refused once.
+  const refused = new Set<number>();
   for (const { a, b } of links(items, position)) {
     components.join(a, b);
     const ga = groups.find(a);
     const gb = groups.find(b);
-    if (ga === gb || !mayJoin(groups.members(ga), summaries[ga]!, groups.members(gb), summaries[gb]!, items, book)) continue;
+    if (ga === gb) continue;
+    const pair = Math.min(ga, gb) * items.length + Math.max(ga, gb);
+    if (refused.has(pair)) continue;
+    if (!mayJoin(groups.members(ga), summaries[ga]!, groups.members(gb), summaries[gb]!, items, book)) {
+      refused.add(pair);
+      continue;
+    }
     groups.join(ga, gb);
     const root = groups.find(ga);
     summaries[root] = merged(summaries[ga]!, summaries[gb]!);
@@ -105,17 +115,16 @@ function summaryOf(f: Features, i: number, book: DecisionBook): Summary {
   };
 }
 
+/** The summary of two groups joined: the larger one's, grown by the smaller's (so that a group absorbing reports one by one costs each of them once). */
 function merged(x: Summary, y: Summary): Summary {
-  const [big, small] = x.documents.size >= y.documents.size ? [x, y] : [y, x];
+  const [big, small] = x.documents.size + x.dated.length >= y.documents.size + y.dated.length ? [x, y] : [y, x];
   for (const d of small.documents) big.documents.add(d);
-  return {
-    documents: big.documents,
-    latestFrom: Math.max(x.latestFrom, y.latestFrom),
-    earliestTo: Math.min(x.earliestTo, y.earliestTo),
-    dated: [...x.dated, ...y.dated],
-    partial: [...x.partial, ...y.partial],
-    named: [...x.named, ...y.named],
-  };
+  big.latestFrom = Math.max(big.latestFrom, small.latestFrom);
+  big.earliestTo = Math.min(big.earliestTo, small.earliestTo);
+  big.dated.push(...small.dated);
+  big.partial.push(...small.partial);
+  big.named.push(...small.named);
+  return big;
 }
 
 /**
@@ -134,11 +143,11 @@ function mayJoin(left: number[], l: Summary, right: number[], r: Summary, items:
     // one happening.
     return decided !== null || (x.documentId !== y.documentId && dateAgreement(items[i]!, items[j]!) !== null);
   };
-  if (l.named.some((i) => right.some((j) => !pair(i, j)))) return false;
-  if (r.named.some((j) => left.some((i) => !book.names(items[i]!.mention.id) && !pair(i, j)))) return false;
+  if (r.latestFrom - l.earliestTo > 1 || l.latestFrom - r.earliestTo > 1) return false;
   const [fewer, more] = l.documents.size <= r.documents.size ? [l, r] : [r, l];
   for (const d of fewer.documents) if (more.documents.has(d)) return false;
-  if (r.latestFrom - l.earliestTo > 1 || l.latestFrom - r.earliestTo > 1) return false;
+  if (l.named.some((i) => right.some((j) => !pair(i, j)))) return false;
+  if (r.named.some((j) => left.some((i) => !book.names(items[i]!.mention.id) && !pair(i, j)))) return false;
   if (l.partial.some((i) => r.dated.some((j) => dateAgreement(items[i]!, items[j]!) === null))) return false;
   return !r.partial.some((j) => l.dated.some((i) => items[i]!.partial === null && dateAgreement(items[i]!, items[j]!) === null));
 }
