@@ -124,3 +124,18 @@ test("which of two equal links wins depends on what the reports say, not on the 
   const other = told(resolveAll(reports("z", "m", "b"), [], rule), { z: "early", m: "month", b: "late" });
   assert.deepEqual(one, other);
 });
+
+test("hundreds of reports of one story over three days: no event holds two days that cannot be one happening", () => {
+  const base = hotelReports()[0]!;
+  const first = new Date(`${base.date!.start!}T00:00:00Z`);
+  const dayOf = (n: number) => new Date(first.getTime() + n * 86_400_000).toISOString().slice(0, 10);
+  const reports = Array.from({ length: 300 }, (_, i) => {
+    const d = dayOf(i % 3);
+    return mention(`s${String(i).padStart(3, "0")}-1`, `s${i}`, { ...base, id: `s${String(i).padStart(3, "0")}-1`, documentId: `s${i}`, date: { start: d, end: d, precision: "day", text: d, provenance: "inferred" } });
+  });
+  const events = resolveAll(shuffled(reports, 7), [], rule);
+  const days = (e: { mentionIds: string[] }) => new Set(e.mentionIds.map((id) => Number(id.slice(1, 4)) % 3));
+  assert.ok(events.every((e) => !(days(e).has(0) && days(e).has(2))), JSON.stringify(events.map((e) => [...days(e)])));
+  assert.ok(events.length <= 3);
+  assert.equal(events.reduce((n, e) => n + e.mentionIds.length, 0), 300);
+});
