@@ -16,13 +16,18 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   stats: async () => (await import("./stats.js")).statsCommand(),
   evaluate: async () => (await import("./evaluate.js")).evaluateCommand(),
   codebook: async () => (await import("./codebook.js")).codebookCommand(),
+  watchlists: async () => (await import("./watchlists.js")).watchlistsCommand(),
+  alerts: async () => (await import("./alerts.js")).alertsCommand(),
 };
 
 /** Builds the `sitrep` program: with `only`, a command's name, that command alone, else all of them (for help and unknown names). */
 export async function program(only?: string): Promise<Command> {
   const cli = new Command("sitrep")
     .description("Turn news reports of political violence into a geocoded, source-attributed event database.")
-    .exitOverride();
+    .exitOverride()
+    // A command's options stop at its subcommand, so that `alerts deliver --db X` is deliver's --db
+    // (commander asks this of the program as well as of the command).
+    .enablePositionalOptions();
   const names = only !== undefined && Object.hasOwn(COMMANDS, only) ? [only] : Object.keys(COMMANDS);
   for (const name of names) cli.addCommand(await COMMANDS[name]!());
   return cli;

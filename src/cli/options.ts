@@ -1,8 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { FORMATS, type Format } from "../export/formats.js";
 import { activeCodebook, useCodebook } from "../codebook/load.js";
 import type { ExtractOptions } from "../extract/annotated.js";
+import { parseArea, type Area } from "../geo/area.js";
 import { enabledStages, STAGE_NAMES } from "../extract/pipeline.js";
 import { CORES, extractor, type Extractor } from "../extract/pool.js";
 import type { ReconcileRule } from "../model.js";
@@ -106,6 +107,21 @@ export function portNumber(value: string): number {
   return n;
 }
 
+/** A GeoJSON file holding a polygon: read and checked when the option is read. */
+function areaFile(path: string): Area {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new InvalidArgumentError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return parseArea(text, path);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+}
+
 export function wholeNumber(value: string): number {
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`expected a whole number, got "${value}"`);
@@ -125,21 +141,30 @@ export interface FilterFlags {
   type?: string;
   actor?: string;
   near?: NonNullable<EventFilter["near"]>;
+  area?: Area;
+  minKilled?: number;
   text?: string;
   limit?: number;
   offset?: number;
   sort?: string;
 }
 
-export function addFilterOptions(command: Command, sorts: string[]): Command {
+/** What an event is (not which page of a listing): `sitrep events` and `sitrep watchlists add` share them. */
+export function addMatchOptions(command: Command): Command {
   return command
     .option("--country <cc>", "ISO 3166-1 alpha-2 country code (LY)", country)
-    .option("--since <date>", "on or after this day (YYYY-MM-DD)", isoDate)
-    .option("--until <date>", "on or before this day (YYYY-MM-DD)", isoDate)
     .option("--type <code>", "an attack type, event type or sub-event type code (BOMBING_EXPLOSION, BATTLES, SUICIDE_BOMB)", code)
     .option("--actor <name>", "a perpetrator's canonical name or part of it, any case")
     .option("--near <lat,lon,km>", "within KM kilometres of a point", near)
-    .option("--text <words>", "words the reporting documents contain")
+    .option("--area <file.geojson>", "inside a GeoJSON Polygon or MultiPolygon (bare, a Feature or a FeatureCollection)", areaFile)
+    .option("--min-killed <n>", "at least N killed (an unknown toll does not match)", wholeNumber)
+    .option("--text <words>", "words the reporting documents contain");
+}
+
+export function addFilterOptions(command: Command, sorts: string[]): Command {
+  return addMatchOptions(command)
+    .option("--since <date>", "on or after this day (YYYY-MM-DD)", isoDate)
+    .option("--until <date>", "on or before this day (YYYY-MM-DD)", isoDate)
     .option("--limit <n>", "at most N records", wholeNumber)
     .option("--offset <n>", "skip the first N records", wholeNumber)
     .addOption(new Option("--sort <key>", "order (- for descending)").choices(sorts).default("-date"));
@@ -151,7 +176,8 @@ export function filterFrom(flags: FilterFlags): EventFilter {
     throw new Error(`--since ${flags.since} is after --until ${flags.until}`);
   }
   const filter: EventFilter = {};
-  for (const key of ["country", "since", "until", "type", "actor", "near", "text", "limit", "offset", "sort"] as const) {
+  if (flags.near && flags.area) throw new Error("--near and --area: give one of them");
+  for (const key of ["country", "since", "until", "type", "actor", "near", "area", "minKilled", "text", "limit", "offset", "sort"] as const) {
     if (flags[key] !== undefined) (filter as Record<string, unknown>)[key] = flags[key];
   }
   return filter;

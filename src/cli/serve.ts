@@ -1,7 +1,9 @@
 import { Command } from "commander";
+import { startDeliveryLoop } from "../alerts/deliver.js";
 import { createServer } from "../server/listen.js";
 import { openStore } from "../store/open.js";
 import { redactedUrl } from "../store/postgres/url.js";
+import { addDeliveryOptions, deliveryOptions } from "./alerts.js";
 import { addDbOption, addExtractOptions, extractOptionsOf, portNumber, requireDb, type ExtractFlags } from "./options.js";
 
 export function serveCommand(): Command {
@@ -11,7 +13,7 @@ export function serveCommand(): Command {
     .option("--allowed-host <name>", "a host name clients reach the server by (repeatable), besides loopback names and the bound address", (name: string, names: string[]) => [...names, name], [])
     .option("--create", "serve a new, empty store when --db names no file (else a missing file is refused: a mistyped path)")
     .option("--tiles <url>", "a map tile URL template ({z}/{x}/{y}); without it the map draws offline country outlines");
-  return addExtractOptions(command).action(async (opts: ExtractFlags & { db: string; host: string; port: number; tiles?: string; allowedHost: string[]; create?: boolean }) => {
+  return addDeliveryOptions(addExtractOptions(command)).action(async (opts: ExtractFlags & { db: string; host: string; port: number; tiles?: string; allowedHost: string[]; create?: boolean; allowPrivate?: boolean; webhookTimeout: number }) => {
     const store = await openStore({ db: opts.create ? opts.db : requireDb(opts.db) });
     const server = await createServer(store, {
       host: opts.host,
@@ -25,11 +27,13 @@ export function serveCommand(): Command {
       throw err;
     });
     process.stderr.write(`sitrep: serving ${redactedUrl(opts.db)} at ${server.url}/ (API description: ${server.url}/api/openapi.json)\n`);
+    // The watchlists' webhooks are sent from here as from `sitrep alerts deliver`.
+    const delivery = startDeliveryLoop(store, deliveryOptions(opts, server.url, (line) => process.stderr.write(`sitrep serve: ${line}\n`)));
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off("SIGINT", stop);
         process.off("SIGTERM", stop);
-        void server.close().then(() => store.close()).then(resolve);
+        void delivery.stop().then(() => server.close()).then(() => store.close()).then(resolve);
       };
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);

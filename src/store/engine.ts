@@ -49,4 +49,9 @@ export interface Engine {
   lock(trx: Kysely<Schema>, keys: string[]): Promise<void>;
   /** Store.backup. */
   backup(db: Kysely<Schema>, path: string): Promise<void>;
+  /**
+   * What follows a SELECT of rows a worker claims, so that two workers claiming at once never take
+   * the same row: PostgreSQL's FOR UPDATE SKIP LOCKED; nothing on SQLite, whose one writer claims alone.
+   */
+  claimRows: RawBuilder<unknown>;
 }

@@ -1,4 +1,5 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
+import { boxOf, radiusDegrees, type Area } from "../geo/area.js";
 import type { Engine } from "./engine.js";
 import type { EventFilter } from "./store.js";
 import { parseTextQuery } from "./text-query.js";
@@ -7,7 +8,6 @@ import { parseTextQuery } from "./text-query.js";
 // so the same conditions serve `sitrep events`, `sitrep mentions` and the HTTP API.
 
 const EARTH_RADIUS_KM = 6371.0088;
-const KM_PER_DEGREE_LATITUDE = 111.32;
 
 export type FilteredTable = "events" | "mentions";
 
@@ -19,9 +19,7 @@ function near(table: FilteredTable, { lat, lon, km }: NonNullable<EventFilter["n
   const latCol = sql.ref(`${table}.lat`);
   const lonCol = sql.ref(`${table}.lon`);
   // A bounding box first, which the (lat, lon) index serves; then the exact great-circle distance.
-  const dLat = km / KM_PER_DEGREE_LATITUDE;
-  const cosLat = Math.cos((lat * Math.PI) / 180);
-  const dLon = cosLat > 1e-6 ? km / (KM_PER_DEGREE_LATITUDE * cosLat) : 360;
+  const { dLat, dLon } = radiusDegrees(lat, km);
   const box =
     dLon >= 180
       ? sql<SqlBool>`${latCol} BETWEEN ${lat - dLat} AND ${lat + dLat}`
@@ -29,6 +27,17 @@ function near(table: FilteredTable, { lat, lon, km }: NonNullable<EventFilter["n
   // The diameter as a literal: a bound parameter multiplied by 2 would be typed an integer by PostgreSQL.
   const haversine = sql`${sql.lit(2 * EARTH_RADIUS_KM)} * asin(sqrt(power(sin(radians(${latCol} - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${latCol})) * power(sin(radians(${lonCol} - ${lon}) / 2), 2)))`;
   return sql<SqlBool>`(${box} AND ${haversine} <= ${km})`;
+}
+
+/**
+ * `sitrep_in_area` is the even-odd test of geo/area.ts in each engine (a function the SQLite
+ * connection registers, a PL/pgSQL function on PostgreSQL), run only on the rows inside the box.
+ */
+function inArea(table: FilteredTable, area: Area): RawBuilder<SqlBool> {
+  const latCol = sql.ref(`${table}.lat`);
+  const lonCol = sql.ref(`${table}.lon`);
+  const { south, west, north, east } = boxOf(area);
+  return sql<SqlBool>`(${latCol} BETWEEN ${south} AND ${north} AND ${lonCol} BETWEEN ${west} AND ${east} AND sitrep_in_area(${latCol}, ${lonCol}, ${JSON.stringify(area)}))`;
 }
 
 /** The conditions of `filter` on `table`, to be joined with AND. */
@@ -54,6 +63,8 @@ export function filterConditions(table: FilteredTable, filter: EventFilter, engi
   }
   if (filter.actor) out.push(sql<SqlBool>`${col("actors")} LIKE ${likeContaining(filter.actor.toLowerCase())} ESCAPE '\\'`);
   if (filter.near) out.push(near(table, filter.near));
+  if (filter.area) out.push(inArea(table, filter.area));
+  if (filter.minKilled !== undefined) out.push(sql<SqlBool>`${col("killed")} >= ${filter.minKilled}`);
   if (filter.text !== undefined) {
     const documents = engine.matchingDocuments(parseTextQuery(filter.text));
     out.push(

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import type { AnalystDecision, SourcedMention } from "../model.js";
+import type { AnalystDecision, EventRecord, SourcedMention } from "../model.js";
 import type { ResolvePort } from "../resolve/port.js";
 import { chunks } from "./chunks.js";
 import type { Engine } from "./engine.js";
@@ -78,12 +78,15 @@ function probeOf(m: SourcedMention, probe: number): { kind: keyof typeof PARTS; 
   return { kind: country === null ? "datedAnywhere" : "datedIn", row };
 }
 
+/** Told of the events just written, in the transaction that wrote them (watchlists fire here). */
+export type EventsWritten = (db: Kysely<Schema>, records: EventRecord[]) => Promise<void>;
+
 /**
  * The resolver's view of the store, bound to `db`: a transaction, in which the analysts'
  * decisions do not change (only merge and split write them, each in a transaction of its own), so
  * they are read once. Queries find mention ids; the mentions come from `cache` where it has them.
  */
-export function resolvePort(db: Kysely<Schema>, engine: Engine, cache: MentionCache): ResolvePort {
+export function resolvePort(db: Kysely<Schema>, engine: Engine, cache: MentionCache, written: EventsWritten): ResolvePort {
   let decisions: Promise<AnalystDecision[]> | undefined;
   // What is not cached yet is read by id.
   const read = async (ids: string[]): Promise<Map<string, SourcedMention>> => {
@@ -170,6 +173,7 @@ export function resolvePort(db: Kysely<Schema>, engine: Engine, cache: MentionCa
       await insertRows(db, "events", events.map((e) => eventRow(e.record, e.component)));
       const sources = events.flatMap(({ record, mentionIds }) => mentionIds.map((mentionId) => ({ mention_id: mentionId, event_id: record.id })));
       await insertRows(db, "event_sources", sources);
+      await written(db, events.map((e) => e.record));
     },
   };
 }

@@ -68,7 +68,10 @@ export function storedEvent(record: string): EventRecord {
   return JSON.parse(record) as EventRecord;
 }
 
-export function eventRow(e: EventRecord, component: string): Insertable<EventsTable> {
+/** The columns filters read, as the events table holds them: watchlists match events on these (alerts/match.ts). */
+export type EventColumns = Omit<Insertable<EventsTable>, "component" | "record">;
+
+export function eventColumns(e: EventRecord): EventColumns {
   return {
     id: e.id,
     date_start: e.date?.start ?? null,
@@ -85,9 +88,11 @@ export function eventRow(e: EventRecord, component: string): Insertable<EventsTa
     wounded: e.wounded,
     source_count: e.sources.length,
     conflict_count: e.conflicts.length,
-    component,
-    record: JSON.stringify(e),
   };
+}
+
+export function eventRow(e: EventRecord, component: string): Insertable<EventsTable> {
+  return { ...eventColumns(e), component, record: JSON.stringify(e) };
 }
 
 export function storedDocument(row: Selectable<DocumentsTable>, nearDuplicates: string[]): StoredDocument {

@@ -101,6 +101,54 @@ export interface DecisionsTable {
   at: string;
 }
 
+export interface WatchlistsTable {
+  id: string;
+  name: string;
+  /** The watchlist's EventFilter (alerts/watchlist.ts), as JSON. */
+  filter: string;
+  webhook: string | null;
+  secret: string | null;
+  created_at: string;
+  updated_at: string;
+  stamp: number;
+  removed: number;
+}
+
+/** The outbox: one row per (watchlist, event, version) fired, written with the events. */
+export interface AlertsTable {
+  seq: Generated<number>;
+  watchlist_id: string;
+  event_id: string;
+  version: string;
+  /** JSON AlertChange (alerts/version.ts). */
+  change: string;
+  /** The event as it was when it fired, JSON. */
+  event: string;
+  created_at: string;
+  /** "pending" (a webhook to deliver), "delivered", "failed" (retried for a day), "listed" (no webhook), "baseline" (matched when the watchlist was saved). */
+  state: string;
+  attempts: number;
+  next_at: string | null;
+  /** Until when a deliverer holds it: one killed mid-send lets it go when this passes. */
+  lease_until: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
+export interface AlertDocumentsTable {
+  document_id: string;
+  alert_seq: number;
+}
+
+export interface AlertAttemptsTable {
+  seq: Generated<number>;
+  alert_seq: number;
+  at: string;
+  ok: number;
+  status: number | null;
+  error: string | null;
+}
+
 export interface Schema {
   documents: DocumentsTable;
   document_bands: DocumentBandsTable;
@@ -109,4 +157,8 @@ export interface Schema {
   events: EventsTable;
   event_sources: EventSourcesTable;
   decisions: DecisionsTable;
+  watchlists: WatchlistsTable;
+  alerts: AlertsTable;
+  alert_attempts: AlertAttemptsTable;
+  alert_documents: AlertDocumentsTable;
 }

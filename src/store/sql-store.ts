@@ -9,6 +9,7 @@ import { fingerprint, signatureBytes, storedBands } from "./near-duplicates.js";
 import { insertRows } from "./insert-rows.js";
 import { MentionCache } from "./mention-cache.js";
 import { resolvePort } from "./resolve-port.js";
+import { SqlWatchlists } from "./watchlists.js";
 import { mentionRow, sourcedMention, storedDocument, storedEvent, storedMentionId } from "./rows.js";
 import type { Schema } from "./schema.js";
 import { parseTextQuery } from "./text-query.js";
@@ -35,12 +36,20 @@ class ResolutionFailure extends Error {}
 /** The Store over any engine kysely speaks to; the engine supplies the DDL and text search. */
 export class SqlStore implements Store {
   private readonly mentions = new MentionCache();
+  /** Watchlists and their alerts; they fire in the transactions that write events (`port`). */
+  readonly watchlists: SqlWatchlists;
 
   constructor(
     private readonly db: Db,
     private readonly engine: Engine,
     private readonly rule: ReconcileRule,
-  ) {}
+  ) {
+    this.watchlists = new SqlWatchlists(db, engine);
+  }
+
+  private port(db: Db) {
+    return resolvePort(db, this.engine, this.mentions, this.watchlists.fire);
+  }
 
   async ingest(entries: IngestEntry[]): Promise<IngestOutcome[]> {
     if (entries.length === 0) return [];
@@ -71,7 +80,7 @@ export class SqlStore implements Store {
       const outcomes = await this.writeAll(trx, entries, fresh);
       try {
         await this.engine.lock(trx, [RESOLUTION]);
-        await resolveMentions(resolvePort(trx, this.engine, this.mentions), fresh, { rule: this.rule });
+        await resolveMentions(this.port(trx), fresh, { rule: this.rule });
       } catch (err) {
         throw new ResolutionFailure((err as Error).message);
       }
@@ -263,7 +272,7 @@ export class SqlStore implements Store {
    * change which of a component's links are joined.
    */
   private async rebuild(db: Db, eventIds: string[]): Promise<void> {
-    await resolveComponents(resolvePort(db, this.engine, this.mentions), eventIds, [], { rule: this.rule });
+    await resolveComponents(this.port(db), eventIds, [], { rule: this.rule });
   }
 
   /** The events now holding these mentions, by id. */
@@ -420,7 +429,7 @@ export class SqlStore implements Store {
   async reresolve(rule: ReconcileRule = this.rule): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       await this.engine.lock(trx, [RESOLUTION]);
-      const port = resolvePort(trx, this.engine, this.mentions);
+      const port = this.port(trx);
       const mentions = await trx
         .selectFrom("mentions")
         .innerJoin("documents", "documents.seq", "mentions.document_seq")

@@ -1,4 +1,6 @@
+import type { Area } from "../geo/area.js";
 import type { Doc, EventRecord, Mention, ReconcileRule, SourcedMention } from "../model.js";
+import type { SqlWatchlists } from "./watchlists.js";
 
 // The one interface every engine implements (SQLite now, PostgreSQL later). Nothing above the
 // store knows which engine is in use.
@@ -13,6 +15,10 @@ export interface EventFilter {
   /** Canonical perpetrator name or part of it, case-insensitive. */
   actor?: string;
   near?: { lat: number; lon: number; km: number };
+  /** Inside this area (geo/area.ts): a box the (lat, lon) index serves, then the exact outline. */
+  area?: Area;
+  /** At least this many killed: an event whose toll is unknown is not matched. */
+  minKilled?: number;
   /** Full-text query over the reporting documents. */
   text?: string;
   /** Only what this document reports. */
@@ -96,5 +102,7 @@ export interface Store {
   reresolve(rule?: ReconcileRule): Promise<number>;
   /** Writes a consistent copy of the store to a new file while it stays in use (SQLite; PostgreSQL has pg_dump). */
   backup(path: string): Promise<void>;
+  /** Saved queries that fire alerts as the events they match are written (watchlists.ts). */
+  readonly watchlists: SqlWatchlists;
   close(): Promise<void>;
 }

@@ -28,7 +28,7 @@ async function setUp(t: TestContext, engine: EngineName) {
   // A second connection, as the resolver would see the store through its port.
   const db = rawConnection(t, path);
   const cache = new MentionCache();
-  return { store, db, location: path, cache, port: resolvePort(db, engineFor(path), cache) };
+  return { store, db, location: path, cache, port: resolvePort(db, engineFor(path), cache, async () => {}) };
 }
 
 function probe(sketch: MentionSketch): SourcedMention {
@@ -76,7 +76,7 @@ testEngines("candidates of many mentions at once: for each, what it finds alone,
   const stored = (await store.listMentions({})).items;
   const counted = countingStatements(db);
   // Ids alone are read: the mentions come from the cache the first look-ups filled.
-  const together = await resolvePort(counted.db, engineFor(location), cache).candidates([...probes, ...stored]);
+  const together = await resolvePort(counted.db, engineFor(location), cache, async () => {}).candidates([...probes, ...stored]);
   assert.equal(counted.statements(), 1);
   const byId = (found: { mention: SourcedMention; eventId: string }[]) => found.map((c) => `${c.mention.id} ${c.eventId}`).sort();
   assert.deepEqual(together.slice(0, probes.length).map(byId), alone.map(byId));
@@ -114,7 +114,7 @@ testEngines("components, decisions and replaceEvents read and write what the res
   await store.splitEvent("ev-joined", ["undated-elsewhere@v1#0"]);
   // A port reads the decisions once: the split is seen by the next one.
   assert.deepEqual(await port.decisions(), []);
-  const decisions = await resolvePort(db, engineFor(location), new MentionCache()).decisions();
+  const decisions = await resolvePort(db, engineFor(location), new MentionCache(), async () => {}).decisions();
   assert.equal(decisions.length, 1);
   assert.equal(decisions[0]!.kind, "split");
   assert.deepEqual(decisions[0]!.mentionIds, ["undated-elsewhere@v1#0"]);

@@ -69,4 +69,6 @@ export const postgresEngine: Engine = {
     // other instead of each holding what the other waits for.
     await sql`SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT hashtextextended(key, 0) AS k FROM unnest(${keys}::text[]) AS key ORDER BY k) AS keys`.execute(trx);
   },
+
+  claimRows: sql`FOR UPDATE SKIP LOCKED`,
 };

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from "kysely";
+import { createInAreaFunction, createWatchlists } from "../watchlists-migration.js";
 
 // PostgreSQL's own history, begun with the schema SQLite reached in its seven migrations: the
 // same tables and columns (schema.ts), with PostgreSQL's types and a tsvector index for search.
@@ -130,4 +131,10 @@ async function createSchema(db: Kysely<any>): Promise<void> {
 
 export const postgresMigrations: Record<string, Migration> = {
   "0001-schema": { up: createSchema },
+  "0009-watchlists": {
+    up: async (db) => {
+      await createWatchlists(db, "serial");
+      await createInAreaFunction(db);
+    },
+  },
 };

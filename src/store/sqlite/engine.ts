@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, sql } from "kysely";
+import { containsPoint, type Area } from "../../geo/area.js";
 import type { Engine } from "../engine.js";
 import { migrate } from "../migrate.js";
 import type { Schema } from "../schema.js";
@@ -23,10 +24,25 @@ function connect(path: string): Database.Database {
     sqlite.pragma("wal_autocheckpoint = 10000");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 10000");
+    registerInArea(sqlite);
     return sqlite;
   } catch (err) {
     throw new Error(`${path}: cannot open the database: ${(err as Error).message}`);
   }
+}
+
+/**
+ * `sitrep_in_area(lat, lon, area)` for filters.ts: the area is bound as GeoJSON text, the same
+ * text for every row of one query, so the last one read is kept parsed.
+ */
+function registerInArea(sqlite: Database.Database): void {
+  let text = "";
+  let area: Area | null = null;
+  sqlite.function("sitrep_in_area", { deterministic: true }, (lat, lon, json) => {
+    if (typeof lat !== "number" || typeof lon !== "number" || typeof json !== "string") return 0;
+    if (json !== text) [text, area] = [json, JSON.parse(json) as Area];
+    return containsPoint(area!, lat, lon) ? 1 : 0;
+  });
 }
 
 export const sqliteEngine: Engine = {
@@ -75,4 +91,5 @@ export const sqliteEngine: Engine = {
     mkdirSync(dirname(path), { recursive: true });
     await sql`VACUUM INTO ${path}`.execute(db);
   },
+  claimRows: sql``,
 };

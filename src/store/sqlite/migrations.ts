@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from "kysely";
+import { createWatchlists } from "../watchlists-migration.js";
 
 // Each migration runs once per database file, in name order, inside the migrator's transaction.
 
@@ -177,4 +178,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   "0005-events-components": { up: addComponents },
   "0006-mentions-candidates-covered": { up: coverCandidates },
   "0007-document-bands-by-key": { up: dropBandsByDocument },
+  "0009-watchlists": { up: (db) => createWatchlists(db, "integer") },
 };
