@@ -16,7 +16,10 @@ export interface DeliverOptions extends GuardOptions {
   pageUrl: string;
   /** How long a webhook has to answer. Default 10 s. */
   timeoutMs?: number;
-  /** How long a claimed alert is held before another deliverer may take it. Default the timeout plus 30 s. */
+  /**
+   * How long a claimed alert is held before another deliverer may take it. Default twice the
+   * timeout: a send ends by then, so only a deliverer that died leaves its alerts to be taken.
+   */
   leaseMs?: number;
   /** Alerts claimed at a time, sent at once. Default 20. */
   batch?: number;
@@ -85,7 +88,7 @@ async function send(alert: ClaimedAlert, opts: DeliverOptions): Promise<{ ok: bo
  */
 export async function deliverAlerts(store: Store, opts: DeliverOptions): Promise<DeliveryReport> {
   const retry = { ...DEFAULT_RETRY, ...opts.retry };
-  const leaseMs = opts.leaseMs ?? (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 30_000;
+  const leaseMs = opts.leaseMs ?? 2 * (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const report: DeliveryReport = { delivered: 0, retrying: 0, failed: 0 };
   // Due as of the pass's start: an alert that fails now is not tried again in the same pass.
   const start = new Date();
