@@ -9,6 +9,7 @@ import { HttpError } from "./errors.js";
 import { exportRoutes } from "./routes/exports.js";
 import { ingestRoutes } from "./routes/ingest.js";
 import { readRoutes } from "./routes/read.js";
+import { watchlistRoutes } from "./routes/watchlists.js";
 import { requireServedHost, securityHeaders, servedNames } from "./security.js";
 import { openapi } from "./openapi.js";
 import { pageRoutes } from "./page.js";
@@ -65,6 +66,7 @@ export function createApp(store: Store, options: ServerOptions): Hono {
   app.get("/api/config", (c) => c.json({ tileUrl: options.tileUrl ?? null, readsNeedToken: !openReads }));
   app.route("/api", readRoutes(store));
   app.route("/api", exportRoutes(store));
+  app.route("/api", watchlistRoutes(store, cache.clear));
   app.route("/api", ingestRoutes(store, requireToken(options.token, "ingest"), options.extract ?? {}, cache.clear));
   app.route("/", pageRoutes({ tileUrl: options.tileUrl }));
   return app;

@@ -1,4 +1,5 @@
 import { BATCH_DOCUMENTS } from "../ingest/service.js";
+import { watchlistPaths, watchlistSchemas } from "./openapi-watchlists.js";
 
 // The API's description, kept by hand beside the routes it describes (served at /api/openapi.json).
 // A test checks that every route the app answers is described here and the reverse.
@@ -48,12 +49,13 @@ export const openapi = {
     version: "0.1.0",
     description:
       "Events of political violence extracted from news reports, each with its sources, per-field claims, conflicts and evidence. " +
-      "Reads are open when the server is bound to loopback and need `Authorization: Bearer SITREP_TOKEN` otherwise; ingest always needs it. " +
+      "Reads, and writes of watchlists, are open when the server is bound to loopback and need `Authorization: Bearer SITREP_TOKEN` otherwise; ingest always needs it. " +
       "Read answers may be reused for up to two seconds (X-Cache: hit); documents posted here show at once.",
   },
   components: {
     securitySchemes: { token: { type: "http", scheme: "bearer", description: "the server's SITREP_TOKEN" } },
     schemas: {
+      ...watchlistSchemas,
       Error: { type: "object", required: ["error"], properties: { error: { type: "string" } } },
       Event: {
         type: "object",
@@ -227,5 +229,6 @@ export const openapi = {
       },
     },
     "/api/openapi.json": { get: { summary: "this description", responses: { "200": json("OpenAPI 3.1", { type: "object" }) } } },
+    ...watchlistPaths,
   },
 } as const;

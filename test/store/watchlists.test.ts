@@ -5,7 +5,8 @@ import { matchesColumns } from "../../src/alerts/match.js";
 import { parseArea } from "../../src/geo/area.js";
 import { eventColumns } from "../../src/store/rows.js";
 import type { SqlStore } from "../../src/store/sql-store.js";
-import { freshStore, testEngines } from "./engines.js";
+import { openStore } from "../../src/store/open.js";
+import { freshLocation, freshStore, testEngines } from "./engines.js";
 import { doc, ingestOne, mention } from "./fixtures.js";
 
 // Reports written for these tests. Maiduguri (NG) and Kano (NG) are 500 km apart; Tripoli is LY.
@@ -149,4 +150,23 @@ test("a watchlist's input is checked, each error naming what is wrong", () => {
   refused({ name: "x", filter: { near: { lat: 10, lon: 10, km: 5 }, area: { type: "Polygon", coordinates: [around(1, 1, 1)] } } }, /give one of them/);
   refused({ name: "x", filter: { minKilled: -1 } }, /minKilled: expected a whole number/);
   assert.throws(() => watchlistInput({ name: "x", filter: { area: { type: "Polygon", coordinates: [[[0, 0], [1, 1], [0, 0]]] } } }), /area: coordinates\[0\]: a ring needs at least 4 positions/);
+});
+
+testEngines("two deliverers claiming at once never take the same alert", async (t, engine) => {
+  const location = await freshLocation(t, engine);
+  const a = await openStore({ db: location });
+  t.after(() => a.close());
+  await add(a, "all of Nigeria", { country: "NG" }, "https://hooks.example/ng");
+  for (let i = 0; i < 12; i++) {
+    const text = `Report ${i} of a bombing in Maiduguri.`;
+    await ingestOne(a, doc(`r${i}`, text), text, [mention(`r${i}`, { date: `2021-${String(i + 1).padStart(2, "0")}-07` })]);
+  }
+  const b = await openStore({ db: location });
+  t.after(() => b.close());
+  const now = new Date(Date.now() + 1000);
+  const [one, two] = await Promise.all([a.watchlists.claim(now, 8, 60_000), b.watchlists.claim(now, 8, 60_000)]);
+  const seqs = [...one, ...two].map((c) => c.seq);
+  assert.equal(new Set(seqs).size, seqs.length, "no alert claimed twice");
+  assert.equal(seqs.length, 12, "between them they took every alert due");
+  assert.deepEqual(await a.watchlists.claim(now, 8, 60_000), [], "claimed alerts are held for the lease");
 });

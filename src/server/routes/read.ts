@@ -1,10 +1,9 @@
 import { Hono } from "hono";
-import type { EventRecord } from "../../model.js";
 import type { Store, StoredDocument } from "../../store/store.js";
 import { badRequest, HttpError } from "../errors.js";
 import { checkParams, parseEventFilter, parsePage } from "../filter.js";
 import { documentEvidence, eventEvidence } from "../evidence.js";
-import type { EventSummary } from "../shapes.js";
+import { eventSummary } from "../shapes.js";
 
 /** A document as lists show it: the raw input can be megabytes of HTML and stays out. */
 function listed(doc: StoredDocument): Omit<StoredDocument, "raw" | "text" | "clean"> {
@@ -12,14 +11,6 @@ function listed(doc: StoredDocument): Omit<StoredDocument, "raw" | "text" | "cle
   return rest;
 }
 
-/**
- * An event as lists show it: per-field claims are what one event's page is for, and they make up
- * most of a record's weight.
- */
-function summary(event: EventRecord): EventSummary {
-  const { fields: _fields, ...rest } = event;
-  return rest;
-}
 
 function view(params: URLSearchParams): "summary" | "full" {
   const value = params.get("view") ?? "summary";
@@ -38,7 +29,7 @@ export function readRoutes(store: Store): Hono {
     const query = params(c.req.url);
     const filter = parseEventFilter(query, ["view"]);
     const page = await store.listEvents(filter);
-    const items = view(query) === "full" ? page.items : page.items.map(summary);
+    const items = view(query) === "full" ? page.items : page.items.map(eventSummary);
     return c.json({ total: page.total, limit: filter.limit, offset: filter.offset, items });
   });
 
