@@ -1,3 +1,4 @@
+import { alertTitle } from "../web/format.js";
 import type { Watchlist } from "./watchlist.js";
 import type { Alert } from "../store/watchlists.js";
 import { eventLink } from "./deliver.js";
@@ -10,16 +11,6 @@ export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
-}
-
-/** An entry's title: what happened, where and when, and whether it is news or a change. */
-export function alertTitle(a: Alert): string {
-  const e = a.event;
-  const what = e.subEventType ?? e.eventType ?? e.attackTypes[0] ?? "event";
-  const where = e.location?.name ?? e.location?.country ?? "unknown place";
-  const when = e.date?.start ?? "undated";
-  const head = `${what.toLowerCase().replace(/_/g, " ")} in ${where}, ${when}`;
-  return a.change.kind === "new" ? head : `${head} (changed: ${a.change.fields.join(", ")})`;
 }
 
 function entry(a: Alert, pageUrl: string): string {

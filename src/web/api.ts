@@ -12,22 +12,33 @@ export class ApiError extends Error {
 
 const TOKEN_KEY = "sitrep-token";
 
-async function request(path: string, token: string | null): Promise<Response> {
-  return fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+async function request(path: string, token: string | null, init: { method?: string; body?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  if (init.body !== undefined) headers["Content-Type"] = "application/json";
+  return fetch(path, { ...init, headers });
 }
 
-export async function getJson<T>(path: string, query?: URLSearchParams): Promise<T> {
-  const url = query && [...query.keys()].length ? `${path}?${query}` : path;
+async function call<T>(url: string, init: { method?: string; body?: string } = {}): Promise<T> {
   let token = sessionStorage.getItem(TOKEN_KEY);
-  let res = await request(url, token);
+  let res = await request(url, token, init);
   if (res.status === 401) {
     token = window.prompt("This Sitrep server needs its access token (SITREP_TOKEN):");
     if (token) {
       sessionStorage.setItem(TOKEN_KEY, token);
-      res = await request(url, token);
+      res = await request(url, token, init);
     }
   }
+  if (res.status === 204) return null as T;
   const body = (await res.json().catch(() => null)) as (T & { error?: string }) | null;
   if (!res.ok || body === null) throw new ApiError(res.status, body?.error ?? `${res.status} ${res.statusText}`);
   return body;
+}
+
+export async function getJson<T>(path: string, query?: URLSearchParams): Promise<T> {
+  return call<T>(query && [...query.keys()].length ? `${path}?${query}` : path);
+}
+
+/** A write (POST, PUT, DELETE) with a JSON body; the server's error message when it refuses. */
+export async function sendJson<T>(method: "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T> {
+  return call<T>(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 }

@@ -1,4 +1,5 @@
-import type { DateValue, Place } from "../model.js";
+import type { AlertChange } from "../alerts/version.js";
+import type { DateValue, EventRecord, Place } from "../model.js";
 
 // How values read on the page. Unknown stays "unknown", never 0.
 
@@ -45,4 +46,11 @@ export function formatValue(v: unknown): string {
 export function humanCode(code: string | null | undefined): string {
   if (!code) return "unknown type";
   return code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, " ");
+}
+
+/** An alert in a line, for the page's notifications and the Atom feed: what, where, when, and what changed. */
+export function alertTitle(a: { change: AlertChange; event: Pick<EventRecord, "subEventType" | "eventType" | "attackTypes" | "location" | "date"> }): string {
+  const e = a.event;
+  const head = `${humanCode(e.subEventType ?? e.eventType ?? e.attackTypes[0])} in ${e.location?.name ?? e.location?.country ?? "an unknown place"}, ${e.date?.start ?? "undated"}`;
+  return a.change.kind === "new" ? head : `${head} (changed: ${a.change.fields.join(", ")})`;
 }

@@ -6,8 +6,10 @@ import { createMap } from "./map.js";
 import { renderEvent } from "./eventView.js";
 import { humanCode } from "./format.js";
 import { renderList } from "./list.js";
+import { startNotifications } from "./notifications.js";
 import { emptyFilters, FILTER_KEYS, toQuery, type FilterState } from "./query.js";
 import { createTimeline } from "./timeline.js";
+import { createWatchlistBar } from "./watchlists.js";
 
 // The page's wiring: the filter form is the one source of truth; every change reloads the events
 // it selects (and the timeline, unless only the dates moved, so brushing never shrinks it).
@@ -70,6 +72,13 @@ async function main(): Promise<void> {
     void reload(false);
   });
 
+  // A watchlist selected narrows every listing to its events; the filters narrow them further.
+  const watchlists = await createWatchlistBar(() => void reload(true));
+  const eventsPath = () => {
+    const w = watchlists.selected();
+    return w ? `/api/watchlists/${encodeURIComponent(w.id)}/events` : "/api/events";
+  };
+
   let shown: EventSummary[] = [];
   let histogram = binDates([]);
   let generation = 0;
@@ -79,14 +88,16 @@ async function main(): Promise<void> {
     status.textContent = "loading…";
     try {
       const [page, undated] = await Promise.all([
-        getJson<Page<EventSummary>>("/api/events", toQuery(filters, { limit: MAP_LIMIT, sort: "-date" })),
-        withTimeline ? getJson<Page<EventSummary>>("/api/events", toQuery(filters, { limit: TIMELINE_LIMIT, sort: "-date" }, false)) : null,
+        getJson<Page<EventSummary>>(eventsPath(), toQuery(filters, { limit: MAP_LIMIT, sort: "-date" })),
+        withTimeline ? getJson<Page<EventSummary>>(eventsPath(), toQuery(filters, { limit: TIMELINE_LIMIT, sort: "-date" }, false)) : null,
       ]);
       if (mine !== generation) return;
       shown = page.items;
       map.show(shown);
       renderList(list, shown, select);
-      status.textContent = page.total > shown.length ? `showing the ${shown.length} most recent of ${page.total} events` : `${page.total} event${page.total === 1 ? "" : "s"}`;
+      const counted = page.total > shown.length ? `showing the ${shown.length} most recent of ${page.total} events` : `${page.total} event${page.total === 1 ? "" : "s"}`;
+      const watched = watchlists.selected();
+      status.textContent = watched ? `${watched.name}: ${counted}` : counted;
       if (undated) histogram = binDates(undated.items.flatMap((e) => (e.date?.start ? [e.date.start] : [])));
       timeline.show(histogram.bins, histogram.unit, filters.since || filters.until ? { since: filters.since || "0000-01-01", until: filters.until || "9999-12-31" } : null);
     } catch (err) {
@@ -99,6 +110,9 @@ async function main(): Promise<void> {
   }
 
   async function showFromHash(): Promise<void> {
+    // A watchlist's own address (the Atom feed links to it) selects it.
+    const watched = /^#watchlist\/(.+)$/.exec(location.hash);
+    if (watched) watchlists.select(decodeURIComponent(watched[1]!));
     const m = /^#event\/(.+)$/.exec(location.hash);
     if (!m) {
       view.hidden = true;
@@ -142,6 +156,7 @@ async function main(): Promise<void> {
   });
   window.addEventListener("hashchange", () => void showFromHash());
 
+  startNotifications(select);
   await reload(true);
   await showFromHash();
   document.body.dataset.ready = "true";

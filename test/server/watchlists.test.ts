@@ -90,7 +90,7 @@ for (const engine of ENGINES) {
       assert.equal(parsed.title, "Sitrep watchlist: Nigeria");
       assert.equal(parsed.items.length, 1);
       const [entry] = parsed.items;
-      assert.match(entry!.title!, /^suicide bomb in Maiduguri, 2021-04-02$/);
+      assert.match(entry!.title!, /^Suicide bomb in Maiduguri, 2021-04-02$/);
       assert.equal(entry!.link, `${server.url}/#event/${encodeURIComponent("ev-later-raid@v1#0")}`);
       assert.match(entry!.id!, /^urn:sitrep:alert:/);
       assert.ok(!Number.isNaN(Date.parse(entry!.isoDate!)));
