@@ -212,7 +212,7 @@ function shuffle<T>(items: readonly T[], rng: () => number): T[] {
 }
 
 /** A small seeded generator (mulberry32): the same seed gives the same sequence on every machine. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

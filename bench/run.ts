@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 
 // Each benchmark runs in its own process, so one's memory never weighs on another's figures.
 // `npm run bench -- extract resolve` runs only those named.
-const benches = ["extract", "document", "dates", "casualties", "gazetteer", "ingest", "resolve", "server", "workers"];
+const benches = ["extract", "document", "dates", "casualties", "gazetteer", "ingest", "resolve", "server", "workers", "watch"];
 const only = process.argv.slice(2);
 
 for (const name of benches) {

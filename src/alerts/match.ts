@@ -31,7 +31,8 @@ function inBox(box: Box, lat: number, lon: number): boolean {
 /** Whether `filter`, text apart, matches an event with these columns. */
 export function matchesColumns(filter: WatchFilter, e: EventColumns): boolean {
   if (filter.country !== undefined && e.country !== filter.country) return false;
-  if (filter.type !== undefined && !(JSON.parse(e.attack_types) as string[]).includes(filter.type) && e.event_type !== filter.type && e.sub_event_type !== filter.type) return false;
+  // The column is the JSON array the SQL finds a code in with LIKE '%"CODE"%'.
+  if (filter.type !== undefined && !e.attack_types.includes(`"${filter.type}"`) && e.event_type !== filter.type && e.sub_event_type !== filter.type) return false;
   if (filter.actor !== undefined && !e.actors.includes(filter.actor.toLowerCase())) return false;
   if (filter.minKilled !== undefined && (e.killed == null || e.killed < filter.minKilled)) return false;
   if (filter.near || filter.area) {

@@ -122,8 +122,6 @@ export interface AlertsTable {
   version: string;
   /** JSON AlertChange (alerts/version.ts). */
   change: string;
-  /** The event as it was when it fired, JSON. */
-  event: string;
   created_at: string;
   /** "pending" (a webhook to deliver), "delivered", "failed" (retried for a day), "listed" (no webhook), "baseline" (matched when the watchlist was saved). */
   state: string;
@@ -135,9 +133,17 @@ export interface AlertsTable {
   delivered_at: string | null;
 }
 
+/** An alerted event version's record (JSON), kept once for every watchlist it fired. */
+export interface AlertEventsTable {
+  event_id: string;
+  version: string;
+  record: string;
+}
+
 export interface AlertDocumentsTable {
   document_id: string;
-  alert_seq: number;
+  event_id: string;
+  version: string;
 }
 
 export interface AlertAttemptsTable {
@@ -160,5 +166,6 @@ export interface Schema {
   watchlists: WatchlistsTable;
   alerts: AlertsTable;
   alert_attempts: AlertAttemptsTable;
+  alert_events: AlertEventsTable;
   alert_documents: AlertDocumentsTable;
 }

@@ -30,7 +30,6 @@ export async function createWatchlists(db: Kysely<any>, seq: "integer" | "serial
     .addColumn("event_id", "text", (c) => c.notNull())
     .addColumn("version", "text", (c) => c.notNull())
     .addColumn("change", "text", (c) => c.notNull())
-    .addColumn("event", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("state", "text", (c) => c.notNull())
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
@@ -41,17 +40,27 @@ export async function createWatchlists(db: Kysely<any>, seq: "integer" | "serial
     // What makes firing once per event version: a second insert of the same three is ignored.
     .addUniqueConstraint("alerts_once", ["watchlist_id", "event_id", "version"])
     .execute();
-  await db.schema.createIndex("alerts_due").on("alerts").columns(["state", "next_at"]).execute();
+  // Only what is still to be sent: most alerts (those of watchlists without a webhook) never are.
+  await db.schema.createIndex("alerts_due").on("alerts").column("next_at").where(sql.ref("state"), "=", "pending").execute();
   await db.schema.createIndex("alerts_watchlist").on("alerts").columns(["watchlist_id", "seq"]).execute();
-  await db.schema.createIndex("alerts_event").on("alerts").columns(["event_id", "seq"]).execute();
 
-  // The reports each alert's event was told by: a new version of a report gives its mentions, and
-  // the event they are the smallest of, new ids; its next alert finds the last one by its reports.
+  // Each event version alerted, once however many watchlists it fired: what a payload, a feed
+  // entry and the next alert's "what changed" read.
+  await db.schema
+    .createTable("alert_events")
+    .addColumn("event_id", "text", (c) => c.notNull())
+    .addColumn("version", "text", (c) => c.notNull())
+    .addColumn("record", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("alert_events_pk", ["event_id", "version"])
+    .execute();
+  // The reports each alerted version was told by: a new version of a report gives its mentions,
+  // and the event they are the smallest of, new ids; its next alert finds the last one by them.
   await db.schema
     .createTable("alert_documents")
     .addColumn("document_id", "text", (c) => c.notNull())
-    .addColumn("alert_seq", "integer", (c) => c.notNull().references("alerts.seq"))
-    .addPrimaryKeyConstraint("alert_documents_pk", ["document_id", "alert_seq"])
+    .addColumn("event_id", "text", (c) => c.notNull())
+    .addColumn("version", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("alert_documents_pk", ["document_id", "event_id", "version"])
     .execute();
 
   await db.schema

@@ -17,7 +17,15 @@ interface Previous {
   seq: number;
   eventId: string;
   version: string;
+}
+
+/** An alert to write: its event version's record is stored once for every watchlist it fires. */
+interface Firing {
+  watchlistId: string;
   event: EventRecord;
+  version: string;
+  change: AlertChange;
+  state: AlertState;
 }
 
 /** What two writers of watchlists must not do at once: give two changes the same stamp. */
@@ -67,14 +75,14 @@ function watchlist(row: Selectable<WatchlistsTable>): Watchlist {
   return { id: row.id, name: row.name, filter: JSON.parse(row.filter), webhook: row.webhook, signed: row.secret !== null, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
-function alert(row: Selectable<AlertsTable>): Alert {
+function alert(row: Selectable<AlertsTable>, event: EventRecord): Alert {
   return {
     seq: Number(row.seq),
     watchlistId: row.watchlist_id,
     eventId: row.event_id,
     version: row.version,
     change: JSON.parse(row.change),
-    event: JSON.parse(row.event),
+    event,
     createdAt: row.created_at,
     state: row.state as AlertState,
     attempts: row.attempts,
@@ -141,28 +149,31 @@ export class SqlWatchlists {
     );
   }
 
-  private async insertAlerts(db: Db, alerts: { watchlistId: string; event: EventRecord; version: string; change: AlertChange; state: AlertState }[], now: string): Promise<void> {
+  private async insertAlerts(db: Db, alerts: Firing[], now: string): Promise<void> {
+    if (alerts.length === 0) return;
+    const versions = new Map(alerts.map((a) => [`${a.event.id} ${a.version}`, a]));
+    for (const some of chunks([...versions.values()], 500)) {
+      const kept = await db
+        .insertInto("alert_events")
+        .values(some.map((a) => ({ event_id: a.event.id, version: a.version, record: JSON.stringify(a.event) })))
+        .onConflict((oc) => oc.columns(["event_id", "version"]).doNothing())
+        .returning(["event_id", "version"])
+        .execute();
+      const links = kept.flatMap((k) => [...new Set(versions.get(`${k.event_id} ${k.version}`)!.event.sources.map((s) => s.documentId))].map((d) => ({ document_id: d, event_id: k.event_id, version: k.version })));
+      for (const part of chunks(links, 1000)) await db.insertInto("alert_documents").values(part).execute();
+    }
     const rows = alerts.map((a) => ({
       watchlist_id: a.watchlistId,
       event_id: a.event.id,
       version: a.version,
       change: JSON.stringify(a.change),
-      event: JSON.stringify(a.event),
       created_at: now,
       state: a.state,
       attempts: 0,
       next_at: a.state === "pending" ? now : null,
     }));
-    for (const [n, some] of [...chunks(rows, 500)].entries()) {
-      const inserted = await db
-        .insertInto("alerts")
-        .values(some)
-        .onConflict((oc) => oc.columns(["watchlist_id", "event_id", "version"]).doNothing())
-        .returning(["seq", "watchlist_id", "event_id", "version"])
-        .execute();
-      const told = new Map(alerts.slice(n * 500, (n + 1) * 500).map((a) => [`${a.watchlistId} ${a.event.id} ${a.version}`, a.event]));
-      const links = inserted.flatMap((r) => [...new Set(told.get(`${r.watchlist_id} ${r.event_id} ${r.version}`)!.sources.map((s) => s.documentId))].map((d) => ({ document_id: d, alert_seq: Number(r.seq) })));
-      for (const part of chunks(links, 1000)) await db.insertInto("alert_documents").values(part).execute();
+    for (const some of chunks(rows, 1000)) {
+      await db.insertInto("alerts").values(some).onConflict((oc) => oc.columns(["watchlist_id", "event_id", "version"]).doNothing()).execute();
     }
   }
 
@@ -247,17 +258,35 @@ export class SqlWatchlists {
     if (pairs.length === 0) return;
 
     const latest = await this.latestAlerts(db, pairs);
-    const now = new Date().toISOString();
     const webhooks = new Set((await db.selectFrom("watchlists").select("id").where("id", "in", [...new Set(pairs.map((p) => p.watchlistId))]).where("webhook", "is not", null).execute()).map((r) => r.id));
+    const versions = new Map<EventRecord, string>();
     const fired = pairs.flatMap(({ watchlistId, event }) => {
-      const version = eventVersion(event);
+      let version = versions.get(event);
+      if (version === undefined) versions.set(event, (version = eventVersion(event)));
       const before = latest.get(`${watchlistId} ${event.id}`);
       if (before?.eventId === event.id && before.version === version) return [];
-      const state: AlertState = webhooks.has(watchlistId) ? "pending" : "listed";
-      return [{ watchlistId, event, version, change: changeBetween(before, event), state }];
+      return [{ watchlistId, event, version, before, state: (webhooks.has(watchlistId) ? "pending" : "listed") as AlertState }];
     });
-    await this.insertAlerts(db, fired, now);
+    const snapshots = await this.records(db, fired.flatMap((f) => (f.before ? [f.before] : [])));
+    await this.insertAlerts(
+      db,
+      fired.map(({ before, ...f }) => ({ ...f, change: changeBetween(before && { ...before, event: snapshots.get(`${before.eventId} ${before.version}`)! }, f.event) })),
+      new Date().toISOString(),
+    );
   };
+
+  /** The records of these alerted event versions, keyed "EVENT VERSION". */
+  private async records(db: Db, versions: { eventId: string; version: string }[]): Promise<Map<string, EventRecord>> {
+    const wanted = new Set(versions.map((v) => `${v.eventId} ${v.version}`));
+    const out = new Map<string, EventRecord>();
+    for (const ids of chunks([...new Set(versions.map((v) => v.eventId))])) {
+      for (const row of await db.selectFrom("alert_events").selectAll().where("event_id", "in", ids).execute()) {
+        const key = `${row.event_id} ${row.version}`;
+        if (wanted.has(key)) out.set(key, JSON.parse(row.record));
+      }
+    }
+    return out;
+  }
 
   /**
    * The latest alert of each (watchlist, event), keyed "WATCHLIST EVENT": of the event under its
@@ -267,42 +296,62 @@ export class SqlWatchlists {
   private async latestAlerts(db: Db, pairs: { watchlistId: string; event: EventRecord }[]): Promise<Map<string, Previous>> {
     const latest = new Map<string, Previous>();
     const keyOf = (w: string, e: string) => `${w} ${e}`;
-    const previous = (row: { seq: number; event_id: string; version: string; event: string }) => ({ seq: Number(row.seq), eventId: row.event_id, version: row.version, event: JSON.parse(row.event) });
-    for (const ids of chunks([...new Set(pairs.map((p) => p.event.id))])) {
-      const rows = await db.selectFrom("alerts").select(["seq", "watchlist_id", "event_id", "version", "event"]).where("event_id", "in", ids).orderBy("seq").execute();
-      for (const row of rows) latest.set(keyOf(row.watchlist_id, row.event_id), previous(row));
+    for (const row of await this.alertsOf(db, pairs.map((p) => ({ watchlist_id: p.watchlistId, event_id: p.event.id })))) {
+      const key = keyOf(row.watchlist_id, row.event_id);
+      if ((latest.get(key)?.seq ?? -1) < row.seq) latest.set(key, { seq: row.seq, eventId: row.event_id, version: row.version });
     }
     const orphans = pairs.filter((p) => !latest.has(keyOf(p.watchlistId, p.event.id)));
-    const documents = [...new Set(orphans.flatMap((p) => p.event.sources.map((s) => s.documentId)))];
-    const byDocument = new Map<string, ReturnType<typeof previous>[]>();
-    for (const ids of chunks(documents)) {
-      const rows = await db
-        .selectFrom("alert_documents")
-        .innerJoin("alerts", "alerts.seq", "alert_documents.alert_seq")
-        .select(["alert_documents.document_id", "alerts.seq", "alerts.watchlist_id", "alerts.event_id", "alerts.version", "alerts.event"])
-        .where("alert_documents.document_id", "in", ids)
-        .orderBy("alerts.seq")
-        .execute();
-      for (const row of rows) {
-        const key = keyOf(row.watchlist_id, row.document_id);
-        byDocument.set(key, [...(byDocument.get(key) ?? []), previous(row)]);
+    if (orphans.length === 0) return latest;
+    // The events alerted before that shared a report with an orphan, then those of them its watchlist alerted.
+    const told = new Map<string, Set<string>>();
+    for (const ids of chunks([...new Set(orphans.flatMap((p) => p.event.sources.map((s) => s.documentId)))])) {
+      for (const row of await db.selectFrom("alert_documents").select(["document_id", "event_id"]).where("document_id", "in", ids).execute()) {
+        told.set(row.document_id, (told.get(row.document_id) ?? new Set()).add(row.event_id));
       }
     }
-    for (const { watchlistId, event } of orphans) {
-      const found = event.sources.flatMap((s) => byDocument.get(keyOf(watchlistId, s.documentId)) ?? []).sort((a, b) => b.seq - a.seq)[0];
-      if (found) latest.set(keyOf(watchlistId, event.id), found);
+    const candidates = orphans.flatMap((p) => [...new Set(p.event.sources.flatMap((s) => [...(told.get(s.documentId) ?? [])]))].map((e) => ({ watchlist_id: p.watchlistId, event_id: e, for: p.event.id })));
+    const found = new Map<string, Previous>();
+    for (const row of await this.alertsOf(db, candidates)) {
+      const key = keyOf(row.watchlist_id, row.event_id);
+      if ((found.get(key)?.seq ?? -1) < row.seq) found.set(key, { seq: row.seq, eventId: row.event_id, version: row.version });
+    }
+    for (const c of candidates) {
+      const previous = found.get(keyOf(c.watchlist_id, c.event_id));
+      const key = keyOf(c.watchlist_id, c.for);
+      if (previous && (latest.get(key)?.seq ?? -1) < previous.seq) latest.set(key, previous);
     }
     return latest;
   }
 
+  /** Every alert of these (watchlist, event) pairs, each found by the unique index. */
+  private async alertsOf(db: Db, pairs: { watchlist_id: string; event_id: string }[]): Promise<{ watchlist_id: string; seq: number; event_id: string; version: string }[]> {
+    const unique = [...new Map(pairs.map((p) => [`${p.watchlist_id} ${p.event_id}`, { watchlist_id: p.watchlist_id, event_id: p.event_id }])).values()];
+    const out: { watchlist_id: string; seq: number; event_id: string; version: string }[] = [];
+    for (const some of chunks(unique, 5000)) {
+      const query = this.engine.joinEach(this.engine.rowsTable("p", ["watchlist_id", "event_id"], some), sql`p.watchlist_id`, {
+        columns: sql`alerts.seq, alerts.event_id, alerts.version`,
+        from: sql`alerts`,
+        where: sql`alerts.watchlist_id = p.watchlist_id AND alerts.event_id = p.event_id`,
+      });
+      const { rows } = await sql<{ watchlist_id: string; seq: number; event_id: string; version: string }>`${query}`.execute(db);
+      for (const row of rows) out.push({ ...row, seq: Number(row.seq) });
+    }
+    return out;
+  }
+
   /** Alerts, newest first: a watchlist's, those after `afterSeq` (what a page has not shown yet), or only the failed. */
   async alerts(query: { watchlistId?: string; afterSeq?: number; failed?: boolean; limit?: number } = {}): Promise<(Alert & { watchlistName: string })[]> {
-    let q = this.db.selectFrom("alerts").innerJoin("watchlists", "watchlists.id", "alerts.watchlist_id").selectAll("alerts").select("watchlists.name as watchlist_name");
+    let q = this.db
+      .selectFrom("alerts")
+      .innerJoin("watchlists", "watchlists.id", "alerts.watchlist_id")
+      .innerJoin("alert_events", (join) => join.onRef("alert_events.event_id", "=", "alerts.event_id").onRef("alert_events.version", "=", "alerts.version"))
+      .selectAll("alerts")
+      .select(["watchlists.name as watchlist_name", "alert_events.record"]);
     if (query.watchlistId !== undefined) q = q.where("alerts.watchlist_id", "=", query.watchlistId);
     if (query.afterSeq !== undefined) q = q.where("alerts.seq", ">", query.afterSeq);
     q = query.failed ? q.where("alerts.state", "=", "failed") : q.where("alerts.state", "<>", "baseline");
     const rows = await q.orderBy("alerts.seq", "desc").limit(query.limit ?? 100).execute();
-    return rows.map((row) => ({ ...alert(row), watchlistName: row.watchlist_name }));
+    return rows.map((row) => ({ ...alert(row, JSON.parse(row.record)), watchlistName: row.watchlist_name }));
   }
 
   async attempts(seq: number): Promise<AlertAttempt[]> {
@@ -326,10 +375,11 @@ RETURNING *`.execute(this.db);
     const targets = new Map(
       (await this.db.selectFrom("watchlists").select(["id", "name", "webhook", "secret"]).where("id", "in", [...new Set(rows.map((r) => r.watchlist_id))]).execute()).map((w) => [w.id, w]),
     );
+    const records = await this.records(this.db, rows.map((r) => ({ eventId: r.event_id, version: r.version })));
     return rows
       .map((row) => {
         const w = targets.get(row.watchlist_id)!;
-        return { ...alert(row), watchlistName: w.name, webhook: w.webhook ?? "", secret: w.secret };
+        return { ...alert(row, records.get(`${row.event_id} ${row.version}`)!), watchlistName: w.name, webhook: w.webhook ?? "", secret: w.secret };
       })
       .sort((a, b) => a.seq - b.seq);
   }
