@@ -7,6 +7,7 @@ import { filterConditions, orderBy } from "./filters.js";
 import { linkNearDuplicates } from "./link-near-duplicates.js";
 import { fingerprint, signatureBytes, storedBands } from "./near-duplicates.js";
 import { insertRows } from "./insert-rows.js";
+import { RESOLUTION } from "./locks.js";
 import { MentionCache } from "./mention-cache.js";
 import { resolvePort } from "./resolve-port.js";
 import { SqlWatchlists } from "./watchlists.js";
@@ -23,12 +24,6 @@ type Trx = ControlledTransaction<Schema>;
 // document by URL read the whole table.
 const CURRENT = sql.lit(1);
 
-/**
- * The lock every writer of events takes: resolution reads the events and mentions stored before it
- * and rewrites some, which is right only while no other resolution runs. Documents are written
- * before it is taken, so many writers still store at once.
- */
-const RESOLUTION = "resolution";
 
 /** Resolution of a batch's mentions failed: the batch is undone and its documents tried one by one. */
 class ResolutionFailure extends Error {}

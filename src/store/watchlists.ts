@@ -7,7 +7,9 @@ import type { EventRecord } from "../model.js";
 import { chunks } from "./chunks.js";
 import type { Engine } from "./engine.js";
 import { filterConditions } from "./filters.js";
+import { insertRows } from "./insert-rows.js";
 import { eventColumns } from "./rows.js";
+import { RESOLUTION } from "./locks.js";
 import type { AlertsTable, Schema, WatchlistsTable } from "./schema.js";
 
 type Db = Kysely<Schema>;
@@ -140,13 +142,12 @@ export class SqlWatchlists {
    * next time re-resolution rewrites it.
    */
   private async baseline(trx: Db, id: string, input: WatchlistInput, now: string): Promise<void> {
+    await this.engine.lock(trx, [RESOLUTION]);
     const rows = await trx.selectFrom("events").select("record").where((eb) => eb.and(filterConditions("events", input.filter, this.engine))).execute();
     const events = rows.map((r) => JSON.parse(r.record) as EventRecord);
-    await this.insertAlerts(
-      trx,
-      events.map((event) => ({ watchlistId: id, event, version: eventVersion(event), change: { kind: "new" }, state: "baseline" })),
-      now,
-    );
+    const alerted = new Set((await this.alertsOf(trx, events.map((e) => ({ watchlist_id: id, event_id: e.id })))).map((a) => `${a.event_id} ${a.version}`));
+    const fresh = events.map((event) => ({ event, version: eventVersion(event) })).filter(({ event, version }) => !alerted.has(`${event.id} ${version}`));
+    await this.insertAlerts(trx, fresh.map(({ event, version }) => ({ watchlistId: id, event, version, change: { kind: "new" }, state: "baseline" })), now);
   }
 
   private async insertAlerts(db: Db, alerts: Firing[], now: string): Promise<void> {
@@ -172,9 +173,9 @@ export class SqlWatchlists {
       attempts: 0,
       next_at: a.state === "pending" ? now : null,
     }));
-    for (const some of chunks(rows, 1000)) {
-      await db.insertInto("alerts").values(some).onConflict((oc) => oc.columns(["watchlist_id", "event_id", "version"]).doNothing()).execute();
-    }
+    // Every one is new: those already alerted were left out, and saving a watchlist (the only
+    // other writer of alerts) waits for the resolution lock the writer of events holds.
+    await insertRows(db, "alerts", rows);
   }
 
   /** Removes a watchlist: it fires no more; its alerts stay in the log. */
@@ -257,33 +258,41 @@ export class SqlWatchlists {
     }
     if (pairs.length === 0) return;
 
-    const latest = await this.latestAlerts(db, pairs);
+    const { latest, alerted } = await this.latestAlerts(db, pairs);
     const webhooks = new Set((await db.selectFrom("watchlists").select("id").where("id", "in", [...new Set(pairs.map((p) => p.watchlistId))]).where("webhook", "is not", null).execute()).map((r) => r.id));
     const versions = new Map<EventRecord, string>();
     const fired = pairs.flatMap(({ watchlistId, event }) => {
       let version = versions.get(event);
       if (version === undefined) versions.set(event, (version = eventVersion(event)));
+      // Once per version, even one an event comes back to.
+      if (alerted.has(`${watchlistId} ${event.id} ${version}`)) return [];
       const before = latest.get(`${watchlistId} ${event.id}`);
-      if (before?.eventId === event.id && before.version === version) return [];
       return [{ watchlistId, event, version, before, state: (webhooks.has(watchlistId) ? "pending" : "listed") as AlertState }];
     });
     const snapshots = await this.records(db, fired.flatMap((f) => (f.before ? [f.before] : [])));
-    await this.insertAlerts(
-      db,
-      fired.map(({ before, ...f }) => ({ ...f, change: changeBetween(before && { ...before, event: snapshots.get(`${before.eventId} ${before.version}`)! }, f.event) })),
-      new Date().toISOString(),
-    );
+    // Many watchlists see the same event go from the same version to the next: one comparison.
+    const changes = new Map<string, AlertChange>();
+    const changeOf = (before: Previous | undefined, event: EventRecord, version: string) => {
+      const key = `${before?.eventId} ${before?.version} ${event.id} ${version}`;
+      let change = changes.get(key);
+      if (!change) changes.set(key, (change = changeBetween(before && { ...before, event: snapshots.get(`${before.eventId} ${before.version}`)! }, event)));
+      return change;
+    };
+    await this.insertAlerts(db, fired.map(({ before, ...f }) => ({ ...f, change: changeOf(before, f.event, f.version) })), new Date().toISOString());
   };
 
   /** The records of these alerted event versions, keyed "EVENT VERSION". */
   private async records(db: Db, versions: { eventId: string; version: string }[]): Promise<Map<string, EventRecord>> {
-    const wanted = new Set(versions.map((v) => `${v.eventId} ${v.version}`));
+    const wanted = [...new Map(versions.map((v) => [`${v.eventId} ${v.version}`, { event_id: v.eventId, version: v.version }])).values()];
     const out = new Map<string, EventRecord>();
-    for (const ids of chunks([...new Set(versions.map((v) => v.eventId))])) {
-      for (const row of await db.selectFrom("alert_events").selectAll().where("event_id", "in", ids).execute()) {
-        const key = `${row.event_id} ${row.version}`;
-        if (wanted.has(key)) out.set(key, JSON.parse(row.record));
-      }
+    for (const some of chunks(wanted, 5000)) {
+      const query = this.engine.joinEach(this.engine.rowsTable("p", ["event_id", "version"], some), sql`p.event_id`, {
+        columns: sql`alert_events.version, alert_events.record`,
+        from: sql`alert_events`,
+        where: sql`alert_events.event_id = p.event_id AND alert_events.version = p.version`,
+      });
+      const { rows } = await sql<{ event_id: string; version: string; record: string }>`${query}`.execute(db);
+      for (const row of rows) out.set(`${row.event_id} ${row.version}`, JSON.parse(row.record));
     }
     return out;
   }
@@ -293,15 +302,17 @@ export class SqlWatchlists {
    * id, else the latest of the watchlist that shares a report with it (the event alerted under
    * the id a report's earlier version gave it).
    */
-  private async latestAlerts(db: Db, pairs: { watchlistId: string; event: EventRecord }[]): Promise<Map<string, Previous>> {
+  private async latestAlerts(db: Db, pairs: { watchlistId: string; event: EventRecord }[]): Promise<{ latest: Map<string, Previous>; alerted: Set<string> }> {
     const latest = new Map<string, Previous>();
+    const alerted = new Set<string>();
     const keyOf = (w: string, e: string) => `${w} ${e}`;
     for (const row of await this.alertsOf(db, pairs.map((p) => ({ watchlist_id: p.watchlistId, event_id: p.event.id })))) {
       const key = keyOf(row.watchlist_id, row.event_id);
+      alerted.add(`${key} ${row.version}`);
       if ((latest.get(key)?.seq ?? -1) < row.seq) latest.set(key, { seq: row.seq, eventId: row.event_id, version: row.version });
     }
     const orphans = pairs.filter((p) => !latest.has(keyOf(p.watchlistId, p.event.id)));
-    if (orphans.length === 0) return latest;
+    if (orphans.length === 0) return { latest, alerted };
     // The events alerted before that shared a report with an orphan, then those of them its watchlist alerted.
     const told = new Map<string, Set<string>>();
     for (const ids of chunks([...new Set(orphans.flatMap((p) => p.event.sources.map((s) => s.documentId)))])) {
@@ -320,7 +331,7 @@ export class SqlWatchlists {
       const key = keyOf(c.watchlist_id, c.for);
       if (previous && (latest.get(key)?.seq ?? -1) < previous.seq) latest.set(key, previous);
     }
-    return latest;
+    return { latest, alerted };
   }
 
   /** Every alert of these (watchlist, event) pairs, each found by the unique index. */
