@@ -161,7 +161,8 @@ export class SqlWatchlists {
         .returning(["event_id", "version"])
         .execute();
       const links = kept.flatMap((k) => [...new Set(versions.get(`${k.event_id} ${k.version}`)!.event.sources.map((s) => s.documentId))].map((d) => ({ document_id: d, event_id: k.event_id, version: k.version })));
-      for (const part of chunks(links, 1000)) await db.insertInto("alert_documents").values(part).execute();
+      // Only versions stored just now: none of their links can be there.
+      await insertRows(db, "alert_documents", links);
     }
     const rows = alerts.map((a) => ({
       watchlist_id: a.watchlistId,
