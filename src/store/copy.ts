@@ -17,6 +17,11 @@ const TABLES: { table: keyof Schema; key: string[] }[] = [
   { table: "events", key: ["id"] },
   { table: "event_sources", key: ["mention_id"] },
   { table: "decisions", key: ["seq"] },
+  { table: "watchlists", key: ["id"] },
+  { table: "alerts", key: ["seq"] },
+  { table: "alert_events", key: ["event_id", "version"] },
+  { table: "alert_documents", key: ["document_id", "event_id", "version"] },
+  { table: "alert_attempts", key: ["seq"] },
 ];
 
 export interface CopyReport {
@@ -71,7 +76,7 @@ export async function copyStore(from: string, to: string, onRows: (table: string
       }
     }
     // Rows came with their numbers; what is stored next continues after them.
-    for (const table of ["documents", "decisions"]) {
+    for (const table of ["documents", "decisions", "alerts", "alert_attempts"]) {
       await sql`SELECT setval(pg_get_serial_sequence(${table}, 'seq'), (SELECT coalesce(max(seq), 0) + 1 FROM ${sql.table(table)}), false)`.execute(target);
     }
     const rows: Record<string, number> = {};

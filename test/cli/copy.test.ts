@@ -14,7 +14,7 @@ test("copy from the command line says what the PostgreSQL store now holds; a mis
   const url = await freshDatabase(t);
   const run = await sitrep(["copy", "--from", path, "--to", url]);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stderr, /holds what .*s\.db holds \(1 documents, \d+ document_bands, 0 near_duplicates, 1 mentions, 1 events, 1 event_sources, 0 decisions\); \d+ rows copied now/);
+  assert.match(run.stderr, /holds what .*s\.db holds \(1 documents, \d+ document_bands, 0 near_duplicates, 1 mentions, 1 events, 1 event_sources, 0 decisions, 0 watchlists, 0 alerts, 0 alert_events, 0 alert_documents, 0 alert_attempts\); \d+ rows copied now/);
   const events = await sitrep(["events", "--db", url, "--format", "json"]);
   assert.equal(JSON.parse(events.stdout).length, 1);
   const missing = await sitrep(["copy", "--from", join(tempDir(t), "none.db"), "--to", url]);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
+import { watchlistInput } from "../../src/alerts/watchlist.js";
 import { copyStore } from "../../src/store/copy.js";
 import { openStore } from "../../src/store/open.js";
 import { freshDatabase, rawConnection } from "./engines.js";
@@ -12,6 +13,7 @@ test("copy moves a SQLite store into PostgreSQL whole, resumes where it stopped,
   const path = join(tempDir(t), "s.db");
   const sqlite = await openStore({ db: path });
   t.after(() => sqlite.close());
+  await sqlite.watchlists.add(watchlistInput({ name: "Borno", filter: { country: "NG" }, webhook: "https://desk.example/hook", secret: "s" }));
   const url = "https://news.example/market";
   await ingestOne(sqlite, doc("a", MARKET, { url, title: "Market" }), `<p>${MARKET}</p>`, [mention("a", { killed: 4 })]);
   await ingestOne(sqlite, doc("a", `${MARKET} Six died later.`, { url }), "", [mention("a", { killed: 6 })]);
@@ -22,13 +24,35 @@ test("copy moves a SQLite store into PostgreSQL whole, resumes where it stopped,
 
   const target = await freshDatabase(t);
   const report = await copyStore(path, target);
-  assert.deepEqual(report.rows, { documents: 4, document_bands: report.rows.document_bands, near_duplicates: report.rows.near_duplicates, mentions: 4, events: 2, event_sources: 3, decisions: 1 });
+  const alerts = (await sqlite.watchlists.alerts()).length;
+  assert.ok(alerts > 0);
+  assert.deepEqual(report.rows, {
+    documents: 4,
+    document_bands: report.rows.document_bands,
+    near_duplicates: report.rows.near_duplicates,
+    mentions: 4,
+    events: 2,
+    event_sources: 3,
+    decisions: 1,
+    watchlists: 1,
+    alerts,
+    alert_events: report.rows.alert_events,
+    alert_documents: report.rows.alert_documents,
+    alert_attempts: 0,
+  });
   // A second run, as after a copy that stopped, finds everything there and writes nothing.
   assert.equal((await copyStore(path, target)).copied, 0);
 
   const copy = await openStore({ db: target });
   t.after(() => copy.close());
-  for (const read of [(s: typeof copy) => s.listEvents({}), (s: typeof copy) => s.listMentions({}), (s: typeof copy) => s.stats(), (s: typeof copy) => s.getDocument("a")]) {
+  for (const read of [
+    (s: typeof copy) => s.listEvents({}),
+    (s: typeof copy) => s.listMentions({}),
+    (s: typeof copy) => s.stats(),
+    (s: typeof copy) => s.getDocument("a"),
+    (s: typeof copy) => s.watchlists.list(),
+    (s: typeof copy) => s.watchlists.alerts(),
+  ]) {
     assert.deepEqual(await read(copy), await read(sqlite));
   }
   assert.deepEqual((await copy.listDocuments({ text: "market" })).items.map((d) => [d.id, d.version]).sort(), [["a", 2], ["c", 1]]);
