@@ -1,4 +1,6 @@
-import { checkUrl, type GuardOptions } from "../ingest/guard.js";
+import { fetch } from "undici";
+import { checkUrl, FetchRefused, type GuardOptions } from "../ingest/guard.js";
+import { guardedAgent } from "../ingest/http.js";
 import type { ClaimedAlert, RetryPolicy } from "../store/watchlists.js";
 import type { Store } from "../store/store.js";
 import { SIGNATURE_HEADER, signatureHeader } from "./signature.js";
@@ -61,7 +63,7 @@ async function send(alert: ClaimedAlert, opts: DeliverOptions): Promise<{ ok: bo
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const target = alert.webhook;
   try {
-    await checkUrl(new URL(target), opts);
+    checkUrl(new URL(target), opts);
   } catch (err) {
     return { ok: false, status: null, error: `${target}: ${(err as Error).message}` };
   }
@@ -71,13 +73,15 @@ async function send(alert: ClaimedAlert, opts: DeliverOptions): Promise<{ ok: bo
   try {
     // Redirects are not followed: a receiver that moved says so in the log rather than sending a
     // signed body somewhere else.
-    const res = await fetch(target, { method: "POST", body, headers, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(target, { method: "POST", body, headers, redirect: "manual", signal: AbortSignal.timeout(timeoutMs), dispatcher: guardedAgent(opts) });
     await res.body?.cancel();
     if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, error: null };
     return { ok: false, status: res.status, error: `${target}: answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}` };
   } catch (err) {
     const e = err as Error & { cause?: { code?: string; message?: string } };
     if (e.name === "TimeoutError") return { ok: false, status: null, error: `${target}: no answer within ${timeoutMs / 1000} s` };
+    // The connection's lookup found the name at an address the guard refuses.
+    if (e.cause instanceof FetchRefused) return { ok: false, status: null, error: `${target}: ${e.cause.message}` };
     return { ok: false, status: null, error: `${target}: cannot deliver: ${e.cause?.code ?? e.cause?.message ?? e.message}` };
   }
 }

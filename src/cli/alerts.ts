@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { deliverAlerts, startDeliveryLoop, type DeliverOptions } from "../alerts/deliver.js";
 import { openStore } from "../store/open.js";
 import type { Alert } from "../store/watchlists.js";
-import { addDbOption, positiveNumber, requireDb, wholeNumber } from "./options.js";
+import { addDbOption, addGuardOptions, guardOf, positiveNumber, requireDb, wholeNumber, type GuardFlags } from "./options.js";
 
 // `sitrep alerts`: the log of what the watchlists fired and how each delivery went;
 // `sitrep alerts deliver`: the deliverer on its own (serve runs the same loop).
@@ -17,13 +17,11 @@ function line(a: Alert & { watchlistName: string }): string {
 
 /** The delivery options of `alerts deliver` and `serve`. */
 export function addDeliveryOptions(command: Command): Command {
-  return command
-    .option("--allow-private", "let webhooks be on loopback or private addresses (refused by default, as for ingest)")
-    .option("--webhook-timeout <seconds>", "how long a webhook has to answer", positiveNumber, 10);
+  return addGuardOptions(command, "webhooks").option("--webhook-timeout <seconds>", "how long a webhook has to answer", positiveNumber, 10);
 }
 
-export function deliveryOptions(flags: { allowPrivate?: boolean; webhookTimeout: number }, pageUrl: string, log: (line: string) => void): DeliverOptions {
-  return { pageUrl, allowPrivate: flags.allowPrivate ?? false, timeoutMs: flags.webhookTimeout * 1000, log };
+export function deliveryOptions(flags: GuardFlags & { webhookTimeout: number }, pageUrl: string, log: (line: string) => void): DeliverOptions {
+  return { pageUrl, ...guardOf(flags), timeoutMs: flags.webhookTimeout * 1000, log };
 }
 
 const log = (text: string) => process.stderr.write(`sitrep alerts: ${text}\n`);
@@ -33,7 +31,7 @@ export function alertsCommand(): Command {
     .option("--page-url <url>", "the page's address, for the link in each alert", DEFAULT_PAGE_URL)
     .option("--once", "one pass over the alerts due, then exit")
     .option("--interval <seconds>", "time between passes", positiveNumber, 5)
-    .action(async (flags: { db: string; allowPrivate?: boolean; webhookTimeout: number; pageUrl: string; once?: boolean; interval: number }) => {
+    .action(async (flags: GuardFlags & { db: string; webhookTimeout: number; pageUrl: string; once?: boolean; interval: number }) => {
       const store = await openStore({ db: requireDb(flags.db) });
       const opts = deliveryOptions(flags, flags.pageUrl, log);
       try {

@@ -8,15 +8,13 @@ import { openQueue } from "../jobs/queue.js";
 import { openStore } from "../store/open.js";
 import { redactedUrl } from "../store/postgres/url.js";
 import { estimateItems } from "./ingest-estimate.js";
-import { addDbOption, addExtractOptions, addRuleOption, addThreadsOption, type ExtractFlags, extractorOf, portNumber, positiveNumber, ruleFrom, wholeNumber } from "./options.js";
+import { addDbOption, addExtractOptions, addGuardOptions, addRuleOption, addThreadsOption, type ExtractFlags, extractorOf, type GuardFlags, guardOf, positiveNumber, ruleFrom, wholeNumber } from "./options.js";
 import { progressBar } from "./progress.js";
 
-interface IngestFlags extends ExtractFlags {
+interface IngestFlags extends ExtractFlags, GuardFlags {
   db: string;
   url: string[];
   feed: string[];
-  allowPrivate?: boolean;
-  allowPort: number[];
   timeout: number;
   maxBytes?: number;
   maxRedirects?: number;
@@ -31,7 +29,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 async function* sourceItems(paths: string[], flags: IngestFlags): AsyncGenerator<SourceItem> {
   yield* readSources(paths, flags.maxBytes === undefined ? {} : { maxBytes: flags.maxBytes });
-  const fetching: FetchOptions = { allowPrivate: flags.allowPrivate === true, allowPorts: flags.allowPort, timeoutMs: flags.timeout * 1000 };
+  const fetching: FetchOptions = { ...guardOf(flags), timeoutMs: flags.timeout * 1000 };
   if (flags.maxBytes !== undefined) fetching.maxBytes = flags.maxBytes;
   if (flags.maxRedirects !== undefined) fetching.maxRedirects = flags.maxRedirects;
   for (const url of flags.url) yield await fetchDocument(url, fetching);
@@ -44,14 +42,13 @@ export function ingestCommand(): Command {
     .argument("[paths...]", "files and folders (read recursively)")
     .option("--url <url>", "fetch an article page (repeatable)", collect, [])
     .option("--feed <url>", "fetch an RSS or Atom feed and ingest its items (repeatable)", collect, [])
-    .option("--allow-private", "let --url and --feed reach loopback and private addresses, on any port")
-    .option("--allow-port <n>", "a port --url and --feed may reach besides 80 and 443 (repeatable)", (value: string, ports: number[]) => [...ports, portNumber(value)], [])
     .option("--timeout <seconds>", "time allowed for each fetch", positiveNumber, 10)
     .option("--max-bytes <n>", "refuse files, JSONL lines and fetched bodies larger than this (default: 20 MB for files, 5 MB fetched)", wholeNumber)
     .option("--max-redirects <n>", "redirects a fetch may follow (default 5)", wholeNumber)
     .option("--queue", "queue the documents as jobs for `sitrep worker` (PostgreSQL stores) instead of storing them here")
     .option("--expire <seconds>", "with --queue: a job a worker holds this long is taken to be lost and is retried", positiveNumber, 600)
     .option("--retries <n>", "with --queue: how often a failed or lost job is tried again", wholeNumber, 5);
+  addGuardOptions(command, "--url and --feed");
   addExtractOptions(command);
   addThreadsOption(command);
   addDbOption(command);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
+import type { GuardOptions } from "../ingest/guard.js";
 import { FORMATS, type Format } from "../export/formats.js";
 import { activeCodebook, useCodebook } from "../codebook/load.js";
 import type { ExtractOptions } from "../extract/annotated.js";
@@ -99,6 +100,22 @@ function near(value: string): NonNullable<EventFilter["near"]> {
     throw new InvalidArgumentError(`expected LAT,LON,KM (latitude -90..90, longitude -180..180, radius above 0), got "${value}"`);
   }
   return { lat, lon, km };
+}
+
+export interface GuardFlags {
+  allowPrivate?: boolean;
+  allowPort: number[];
+}
+
+/** The fetch guard's options (src/ingest/guard.ts), for whatever a command fetches or posts to: `what`. */
+export function addGuardOptions(command: Command, what: string): Command {
+  return command
+    .option("--allow-private", `let ${what} reach loopback and private addresses, on any port`)
+    .option("--allow-port <n>", `a port ${what} may reach besides 80 and 443 (repeatable)`, (value: string, ports: number[]) => [...ports, portNumber(value)], []);
+}
+
+export function guardOf(flags: GuardFlags): GuardOptions {
+  return { allowPrivate: flags.allowPrivate === true, allowPorts: flags.allowPort };
 }
 
 export function portNumber(value: string): number {

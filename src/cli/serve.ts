@@ -4,7 +4,7 @@ import { createServer } from "../server/listen.js";
 import { openStore } from "../store/open.js";
 import { redactedUrl } from "../store/postgres/url.js";
 import { addDeliveryOptions, deliveryOptions } from "./alerts.js";
-import { addDbOption, addExtractOptions, extractOptionsOf, portNumber, requireDb, type ExtractFlags } from "./options.js";
+import { addDbOption, addExtractOptions, extractOptionsOf, portNumber, requireDb, type ExtractFlags, type GuardFlags } from "./options.js";
 
 export function serveCommand(): Command {
   const command = addDbOption(new Command("serve").description("Serve the HTTP API and the map page over a store (ingest over HTTP needs SITREP_TOKEN)"))
@@ -13,7 +13,7 @@ export function serveCommand(): Command {
     .option("--allowed-host <name>", "a host name clients reach the server by (repeatable), besides loopback names and the bound address", (name: string, names: string[]) => [...names, name], [])
     .option("--create", "serve a new, empty store when --db names no file (else a missing file is refused: a mistyped path)")
     .option("--tiles <url>", "a map tile URL template ({z}/{x}/{y}); without it the map draws offline country outlines");
-  return addDeliveryOptions(addExtractOptions(command)).action(async (opts: ExtractFlags & { db: string; host: string; port: number; tiles?: string; allowedHost: string[]; create?: boolean; allowPrivate?: boolean; webhookTimeout: number }) => {
+  return addDeliveryOptions(addExtractOptions(command)).action(async (opts: ExtractFlags & { db: string; host: string; port: number; tiles?: string; allowedHost: string[]; create?: boolean; webhookTimeout: number } & GuardFlags) => {
     const store = await openStore({ db: opts.create ? opts.db : requireDb(opts.db) });
     const server = await createServer(store, {
       host: opts.host,

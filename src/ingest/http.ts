@@ -58,7 +58,8 @@ function decode(bytes: Uint8Array, contentType: string): string {
 // made to the addresses its lookup judged.
 const agents = new WeakMap<GuardOptions, Agent>();
 
-function agentFor(opts: GuardOptions): Agent {
+/** The connection pool whose every connection goes to addresses the guard judged (guardedLookup): what any fetch of a URL from outside uses. */
+export function guardedAgent(opts: GuardOptions): Agent {
   let agent = agents.get(opts);
   if (!agent) agents.set(opts, (agent = new Agent({ connect: { lookup: guardedLookup(opts) } })));
   return agent;
@@ -86,7 +87,7 @@ export async function fetchLimited(url: string, check: ContentCheck, opts: Fetch
       } catch (err) {
         throw refused(err as Error);
       }
-      const response = await fetch(hop, { redirect: "manual", signal, headers: { "user-agent": userAgent }, dispatcher: agentFor(opts) }).catch((err: Error) => {
+      const response = await fetch(hop, { redirect: "manual", signal, headers: { "user-agent": userAgent }, dispatcher: guardedAgent(opts) }).catch((err: Error) => {
         // The connection's lookup refused the address the name resolved to.
         if (err.cause instanceof FetchRefused) throw refused(err.cause);
         throw err;

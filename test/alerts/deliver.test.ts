@@ -105,3 +105,16 @@ testEngines("a webhook on a private address is refused without --allow-private, 
   assert.equal(hook.received.length, 0);
   assert.match(lines[0]!, /refused: 127\.0\.0\.1 is a loopback address; pass --allow-private to allow it; will retry/);
 });
+
+testEngines("a webhook named by a host name is judged by the address its connection resolves it to", async (t, engine) => {
+  const store = await freshStore(t, engine);
+  const hook = await receiver(t);
+  const port = Number(new URL(hook.url).port);
+  await store.watchlists.add(watchlistInput({ name: "local", filter: { country: "NG" }, webhook: hook.url.replace("127.0.0.1", "localhost") }));
+  await ingestOne(store, doc("market", MARKET), MARKET, [mention("market")]);
+  const lines: string[] = [];
+  const report = await deliverAlerts(store, { ...fast(lines), allowPrivate: false, allowPorts: [port] });
+  assert.deepEqual(report, { delivered: 0, retrying: 1, failed: 0 });
+  assert.equal(hook.received.length, 0);
+  assert.match(lines[0]!, /refused: (127\.0\.0\.1|::1) is a loopback address; pass --allow-private to allow it; will retry/);
+});
