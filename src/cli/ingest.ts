@@ -6,6 +6,7 @@ import type { SourceItem } from "../ingest/types.js";
 import { enqueueItems } from "../jobs/enqueue.js";
 import { openQueue } from "../jobs/queue.js";
 import { openStore } from "../store/open.js";
+import type { IngestOutcome } from "../store/store.js";
 import { redactedUrl } from "../store/postgres/url.js";
 import { estimateItems } from "./ingest-estimate.js";
 import { addDbOption, addExtractOptions, addGuardOptions, addRuleOption, addThreadsOption, type ExtractFlags, extractorOf, type GuardFlags, guardOf, positiveNumber, ruleFrom, wholeNumber } from "./options.js";
@@ -71,12 +72,19 @@ async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
   const bar = progressBar("documents");
   // Only a bar shows the total; counting runs beside the ingest and sets it when done.
   if (process.stderr.isTTY) void estimateItems(paths, flags.url.length + flags.feed.length).then((n) => bar.total(n));
+  // A document kept under another id than its own (its text stored before, or its URL's earlier
+  // version) is said, so that nobody looks for it under the id they gave.
+  const renamed: string[] = [];
   try {
     const report = await ingestItems(store, sourceItems(paths, flags), {
       extract,
-      onItem: (result) => bar.tick("outcome" in result),
+      onItem: (result) => {
+        bar.tick("outcome" in result);
+        if ("outcome" in result && result.outcome.documentId !== result.id) renamed.push(renamedNotice(result.origin, result.id, result.outcome));
+      },
     });
     bar.stop();
+    for (const line of renamed) process.stderr.write(line);
     for (const { origin, reason } of report.errors) process.stderr.write(`${origin}: ${reason}\n`);
     process.stderr.write(`sitrep: ${reportSummary(report, (Date.now() - started) / 1000)} into ${flags.db}\n`);
     return report.errors.length > 0 ? 1 : 0;
@@ -101,6 +109,11 @@ async function runEnqueue(paths: string[], flags: IngestFlags): Promise<number> 
     bar.stop();
     await boss.stop({ graceful: false, wait: true });
   }
+}
+
+function renamedNotice(origin: string, id: string, outcome: IngestOutcome): string {
+  const why = outcome.status === "duplicate" ? "the same text as" : "a new version of";
+  return `${origin}: ${id} is ${why} stored document ${outcome.documentId}, and is kept under that id\n`;
 }
 
 function reportSummary(report: IngestReport, seconds: number): string {

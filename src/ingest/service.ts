@@ -30,8 +30,8 @@ export interface ItemError {
   storeFailed: boolean;
 }
 
-/** What became of one item: stored, found a duplicate, or not stored and why. */
-export type ItemResult = { origin: string; outcome: IngestOutcome } | ItemError;
+/** What became of one item: stored (`id` its document's own id, which a duplicate's outcome may not share), or not stored and why. */
+export type ItemResult = { origin: string; id: string; outcome: IngestOutcome } | ItemError;
 
 export interface IngestReport {
   new: number;
@@ -109,7 +109,7 @@ async function ingestBatch(store: Store, items: SourceItem[], extract: Extractor
   for (const p of prepared) {
     const storedId = known.get(p.hash);
     if (storedId !== undefined) {
-      results[p.i] = { origin: items[p.i]!.origin, outcome: { documentId: storedId, status: "duplicate", mentions: 0 } };
+      results[p.i] = { origin: items[p.i]!.origin, id: p.doc.id, outcome: { documentId: storedId, status: "duplicate", mentions: 0 } };
       continue;
     }
     const first = firstWith.get(p.hash);
@@ -133,14 +133,14 @@ async function ingestBatch(store: Store, items: SourceItem[], extract: Extractor
     outcomes.forEach((outcome, n) => {
       const { i } = entries[n]!;
       if (outcome.status === "failed") fail(i, outcome.error ?? "not stored");
-      else results[i] = { origin: items[i]!.origin, outcome };
+      else results[i] = { origin: items[i]!.origin, id: entries[n]!.entry.doc.id, outcome };
     });
   } catch (err) {
     for (const { i } of entries) fail(i, reasonOf(err), true);
   }
   for (const { i, of } of copies) {
     const first = results[of]!;
-    if ("outcome" in first) results[i] = { origin: items[i]!.origin, outcome: { documentId: first.outcome.documentId, status: "duplicate", mentions: 0 } };
+    if ("outcome" in first) results[i] = { origin: items[i]!.origin, id: items[i]!.doc!.id, outcome: { documentId: first.outcome.documentId, status: "duplicate", mentions: 0 } };
     else fail(i, `the same text as ${first.origin}, which was not stored: ${first.reason}`, first.storeFailed);
   }
   return results;

@@ -89,6 +89,15 @@ test("ingesting again stores nothing twice; changed text becomes a new version",
   assert.equal(again.code, 0);
   assert.deepEqual(summary(again.stderr), [0, 0, 4, 0]);
 
+  // The same text under another id is kept under the first, and the run says so.
+  const copy = join(dir, "copy.jsonl");
+  writeFileSync(copy, `${JSON.stringify({ id: "copy-of-r0", text: REPORTS[0], published: "2021-03-08" })}\n`);
+  const copied = await sitrep(["ingest", copy, "--db", db]);
+  assert.equal(copied.code, 0);
+  assert.match(copied.stderr, /copy\.jsonl:1: copy-of-r0 is the same text as stored document r0, and is kept under that id/);
+  // A rerun under the same ids says nothing of the kind.
+  assert.doesNotMatch(again.stderr, /kept under that id/);
+
   lines[1] = JSON.stringify({ id: "r1", text: `${REPORTS[1]} The toll later rose to seven.`, published: "2021-03-09" });
   writeFileSync(input, `${lines.join("\n")}\n`);
   assert.deepEqual(summary((await sitrep(["ingest", input, "--db", db])).stderr), [0, 1, 3, 0]);
