@@ -180,8 +180,7 @@ export class SqlStore implements Store {
   private async write(trx: Db, entry: IngestEntry, fresh: SourcedMention[]): Promise<IngestOutcome> {
     const same = await trx.selectFrom("documents").select("id").where("content_hash", "=", entry.hash).executeTakeFirst();
     if (same) return { documentId: same.id, status: "duplicate", mentions: 0 };
-    const previous = await this.previousVersion(trx, entry.doc);
-    const id = previous?.id ?? entry.doc.id;
+    const { previous, id } = await this.placeOf(trx, entry.doc);
     if (previous) {
       await this.retire(trx, previous.seq, id);
       // A version stored earlier in this batch: its mentions, superseded now, are not to be resolved.
@@ -233,14 +232,27 @@ export class SqlStore implements Store {
     return written.map(({ id, entry }) => ({ documentId: id, status: "new", mentions: entry.mentions.length }));
   }
 
-  /** The current version of the document `doc` is a new text of: the same URL, else the same id. */
-  private async previousVersion(db: Db, doc: Doc) {
-    const current = db.selectFrom("documents").select(["seq", "id", "version"]).where("current", "=", CURRENT);
+  /**
+   * The current version `doc` is a new text of, and the id it is stored under. A version is its
+   * outlet's own: the same URL, else the same id, and the same outlet (or none for both). A page
+   * another outlet claims (a feed listing a site's article under its own name, two dumps that
+   * number their reports alike) is a document of its own, stored, when its id is taken, under the
+   * id followed by its outlet.
+   */
+  private async placeOf(db: Db, doc: Doc): Promise<{ previous?: { seq: number; id: string; version: number }; id: string }> {
+    const current = db.selectFrom("documents").select(["seq", "id", "version", "outlet"]).where("current", "=", CURRENT);
+    const owner = doc.outlet ?? null;
+    const owned = (row: { outlet: string | null }) => row.outlet === owner;
     if (doc.url) {
-      const byUrl = await current.where("url", "=", doc.url).orderBy("seq", "desc").executeTakeFirst();
-      if (byUrl) return byUrl;
+      const sameUrl = (await current.where("url", "=", doc.url).orderBy("seq", "desc").execute()).find(owned);
+      if (sameUrl) return { previous: sameUrl, id: sameUrl.id };
     }
-    return current.where("id", "=", doc.id).executeTakeFirst();
+    for (const id of [doc.id, `${doc.id} (${owner ?? "no outlet"})`]) {
+      const holder = await current.where("id", "=", id).executeTakeFirst();
+      if (!holder) return { id };
+      if (owned(holder)) return { previous: holder, id };
+    }
+    throw new Error(`id ${doc.id} is held by another outlet's document, under both its forms`);
   }
 
   /** Retires a document's current version: out of search, its mentions superseded, their events rebuilt. */

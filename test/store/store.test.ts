@@ -55,6 +55,26 @@ testEngines("new text at the same URL is a new version; the old mentions give wa
   assert.deepEqual(filed, [{ version: 2 }]);
 });
 
+testEngines("a page another outlet claims is a document of its own: it never replaces the outlet's, and its own later text is its version", async (t, engine) => {
+  const store = await freshStore(t, engine);
+  const url = "https://news.example/borno-market";
+  await ingestOne(store, doc(url, MARKET, { url, outlet: "Lake Chad Monitor" }), MARKET, [mention(url, { killed: 4 })]);
+  // A feed elsewhere lists the same article under its own name, with other words and figures.
+  const claimed = await ingestOne(store, doc(url, MARKET_UPDATED, { url, outlet: "Copy Farm" }), MARKET_UPDATED, [mention(url, { killed: 60 })]);
+  assert.deepEqual(claimed, { documentId: `${url} (Copy Farm)`, status: "new", mentions: 1 });
+  const original = await store.getDocument(url);
+  assert.deepEqual([original?.version, original?.outlet, original?.text], [1, "Lake Chad Monitor", MARKET]);
+  const again = `${MARKET_UPDATED} The toll is disputed.`;
+  assert.deepEqual(await ingestOne(store, doc("copy-farm-2", again, { url, outlet: "Copy Farm" }), again, []), { documentId: `${url} (Copy Farm)`, status: "version", mentions: 0 });
+  // The outlet's own new text is still its version.
+  const own = `${MARKET} Police later said six had died.`;
+  assert.equal((await ingestOne(store, doc(url, own, { url, outlet: "Lake Chad Monitor" }), own, [])).status, "version");
+  assert.equal((await store.getDocument(url))?.version, 2);
+  // Two dumps that number their reports alike keep both.
+  await ingestOne(store, doc("17", "Gunmen burned a school in Bama on Friday.", { outlet: "Wire A" }), "", []);
+  assert.deepEqual(await ingestOne(store, doc("17", "A convoy was ambushed near Dikwa on Saturday.", { outlet: "Wire B" }), "", []), { documentId: "17 (Wire B)", status: "new", mentions: 0 });
+});
+
 testEngines("new text under the same id is a new version too", async (t, engine) => {
   const store = await freshStore(t, engine);
   await ingestOne(store, doc("a", MARKET), MARKET, []);
