@@ -386,6 +386,40 @@ function singularAt(t: readonly Token[], k: number, lex: CasualtyLexicon): Findi
   return { role: predicate.role, value: 1, first, end: predicate.end, groups: [], verb: [k, predicate.end] };
 }
 
+// A plural auxiliary after a list of names: "Pedro Perez and Juan Gomez were killed".
+const PLURAL = new Set(["were", "are", "have"]);
+/** The most words back from the auxiliary that a list of two or three names runs to. */
+const NAME_LIST_WORDS = 16;
+
+/**
+ * People told by name and joined by "and" before a plural auxiliary and a killed, wounded or
+ * kidnapped verb: "PEDRO PEREZ AND JUAN GOMEZ WERE KILLED" is two. The nearest start that reads as
+ * such a list is taken: farther back, a name in capitals may swallow the words before it, but the
+ * names counted are the same.
+ */
+function namedListAt(t: readonly Token[], k: number, lex: CasualtyLexicon, names: NameMode): Finding | null {
+  if (names === "none" || !PLURAL.has(t[k]!.key) || !joined(t[k]!)) return null;
+  const predicate = predicateAt(t, k, lex);
+  if (!predicate || predicate.negated || predicate.role === "other") return null;
+  for (let s = k - 3; s >= Math.max(0, k - NAME_LIST_WORDS); s--) {
+    if (!joined(t[s + 1]!)) break;
+    const groups = groupsAt(t, s, lex, true, names);
+    if (!groups || groups[groups.length - 1]!.nounEnd !== k) continue;
+    if (groups.length < 2 || !groups.every((g) => g.named)) return null;
+    // In mixed case a capital before the first name is more of it: "Pedro Perez", not "Perez".
+    let first = s;
+    let list = groups;
+    while (names === "mixed" && first > 0 && joined(t[first]!) && t[first - 1]!.capital) {
+      const back = groupsAt(t, first - 1, lex, true, names);
+      if (!back || back.length !== groups.length || back[back.length - 1]!.nounEnd !== k) break;
+      first--;
+      list = back;
+    }
+    return finding(predicate.role, first, predicate.end, list, [predicate.first, predicate.end]);
+  }
+  return null;
+}
+
 /**
  * A verb that needs no auxiliary after a subject that is one person and carries no count: "he
  * died in hospital", "the victim later died". A plural noun ("the victims died") says no number.
@@ -423,12 +457,12 @@ export function findClauses(t: readonly Token[], caps: boolean, lex: CasualtyLex
   // Most words start no clause: the words that may are found once, for every pass below.
   const clauseStarts: number[] = [];
   const quantities: number[] = [];
-  const singulars: number[] = [];
+  const auxiliaries: number[] = [];
   for (let i = 0; i < t.length; i++) {
     const key = t[i]!.key;
     if (lex.clauseStarts.has(key)) clauseStarts.push(i);
     if (mayStartQuantity(key, lex.numbers)) quantities.push(i);
-    if (i > 0 && SINGULAR.has(key)) singulars.push(i);
+    if (i > 0 && (SINGULAR.has(key) || PLURAL.has(key))) auxiliaries.push(i);
   }
   // "no one was hurt" holds no count of one: zeros claim their words first.
   for (const i of clauseStarts) {
@@ -439,7 +473,7 @@ export function findClauses(t: readonly Token[], caps: boolean, lex: CasualtyLex
   }
   for (const i of clauseStarts) claim(activeAt(t, i, lex, names) ?? nounAt(t, i, lex, names) ?? tollAt(t, i, lex));
   for (const i of quantities) if (!used[i]) claim(subjectAt(t, i, lex));
-  for (const k of singulars) if (!used[k]) claim(singularAt(t, k, lex));
+  for (const k of auxiliaries) if (!used[k]) claim(singularAt(t, k, lex) ?? namedListAt(t, k, lex, names));
   for (let p = 1; p < t.length; p++) if (!used[p] && lex.harmWords.has(t[p]!.key)) claim(singularIntransitiveAt(t, p, lex));
   return found.sort((a, b) => a.first - b.first);
 }

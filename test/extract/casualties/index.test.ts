@@ -224,3 +224,13 @@ test("one person who died needs no count: a singular pronoun or noun before a ve
   // A plural says no number.
   assert.deepEqual(counts("The victims died in hospital."), [undefined, undefined]);
 });
+
+test("people named and joined by 'and' before a plural verb are counted, one each", () => {
+  assert.deepEqual(counts("Marta Quiroga and Tomas Belgrano were killed near the market."), [2, undefined]);
+  assert.deepEqual(counts("OFFICIALS SAID ERNESTO VILLALBA AND RAMON ORTUZAR WERE WOUNDED LAST NIGHT."), [undefined, 2]);
+  // The whole of the first name is the victim in mixed case, not its last word.
+  assert.deepEqual(figuresIn("Police said Marta Quiroga and Tomas Belgrano were kidnapped.").victims.map((v) => v.text), ["Marta Quiroga", "Tomas Belgrano"]);
+  assert.deepEqual(counts("Marta Quiroga and Tomas Belgrano were not killed."), [undefined, undefined]);
+  // Common nouns are no names.
+  assert.deepEqual(counts("Soldiers and police were killed."), [undefined, undefined]);
+});
