@@ -293,6 +293,7 @@ const casualtiesFile = z.strictObject({
   notPeople: words,
   singularSubjects: words,
   singularDeterminers: words,
+  ownedKillings: words,
   perpetrators: words,
   subsetBefore: words,
   subsetAfter: words,

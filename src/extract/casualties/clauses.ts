@@ -341,6 +341,38 @@ function nounAt(t: readonly Token[], i: number, lex: CasualtyLexicon, names: Nam
   return groups ? finding(noun.value, i, groups[groups.length - 1]!.nounEnd, groups, [i, i + noun.length]) : null;
 }
 
+/** The most words a name before a possessive runs to ("SENATOR LUIS CARLOS GALAN'S"). */
+const OWNER_WORDS = 5;
+
+/**
+ * A killing noun in the singular after a person's name in the possessive: "Luis Carlos Galan's
+ * assassination", "CARLOS PIZARRO LEONGOMEZ' MURDER" is one killed. The name has two words at
+ * least, as in capitals: one word before "'s" is as often a place, a day or a group ("Monday's
+ * killing").
+ */
+function possessiveAt(t: readonly Token[], i: number, lex: CasualtyLexicon, names: NameMode): Finding | null {
+  if (names === "none" || !lex.ownedKillings.has(t[i]!.key)) return null;
+  // The noun ends its phrase: "Galan's murder was", not "El Salvador's murder rate" nor "the
+  // murder of" (a victim of its own).
+  const after = t[i + 1];
+  if (after && joined(after) && (after.key === "of" || !(lex.phraseEnds.has(after.key) || lex.reducedFollowers.has(after.key)))) return null;
+  const mark = /['’]/;
+  let last: number;
+  if (t[i - 1]?.key === "s" && mark.test(t[i - 1]!.gap)) last = i - 2;
+  else if (mark.test(t[i]!.gap)) last = i - 1;
+  else return null;
+  let first = last + 1;
+  while (first - 1 >= 0 && last - first + 1 < OWNER_WORDS && (first - 1 === last || joined(t[first]!))) {
+    const tok = t[first - 1]!;
+    if (lex.phraseEnds.has(tok.key) || lex.harmWords.has(tok.key) || lex.notPeople.has(tok.key) || hasDigit(tok.key)) break;
+    if (names === "mixed" && !tok.capital) break;
+    first--;
+  }
+  if (last - first + 1 < 2) return null;
+  const group: Group = { quantity: null, first, nounEnd: last + 1, named: true };
+  return { role: "killed", value: 1, first, end: i + 1, groups: [group], verb: [i, i + 1] };
+}
+
 function tollAt(t: readonly Token[], i: number, lex: CasualtyLexicon): Finding | null {
   const toll = lex.forms.tolls.at(t, i);
   if (!toll) return null;
@@ -471,7 +503,7 @@ export function findClauses(t: readonly Token[], caps: boolean, lex: CasualtyLex
     for (const z of zeros) used.fill(1, z.first, z.end);
     found.push(...zeros);
   }
-  for (const i of clauseStarts) claim(activeAt(t, i, lex, names) ?? nounAt(t, i, lex, names) ?? tollAt(t, i, lex));
+  for (const i of clauseStarts) claim(activeAt(t, i, lex, names) ?? nounAt(t, i, lex, names) ?? tollAt(t, i, lex) ?? possessiveAt(t, i, lex, names));
   for (const i of quantities) if (!used[i]) claim(subjectAt(t, i, lex));
   for (const k of auxiliaries) if (!used[k]) claim(singularAt(t, k, lex) ?? namedListAt(t, k, lex, names));
   for (let p = 1; p < t.length; p++) if (!used[p] && lex.harmWords.has(t[p]!.key)) claim(singularIntransitiveAt(t, p, lex));

@@ -26,6 +26,8 @@ export interface CasualtyLexicon {
   notPeople: Set<string>;
   singularSubjects: Set<string>;
   singularDeterminers: Set<string>;
+  /** Killing nouns that tell one person's death after the person's name in the possessive. */
+  ownedKillings: Set<string>;
   perpetrators: PhraseSet<true>;
   subsetBefore: PhraseSet<true>;
   subsetAfter: PhraseSet<true>;
@@ -81,6 +83,7 @@ function build(book: CasualtiesFile, clauses: ClausesBook, numbers: Numbers): Ca
     nounAgents: new Set(book.nounAgents),
     singularSubjects: new Set(book.singularSubjects),
     singularDeterminers: new Set(book.singularDeterminers),
+    ownedKillings: new Set(book.ownedKillings),
     tollLinks: new Set(book.tollLinks),
     fillers: new Set(book.fillers),
     auxiliaries: new Set(book.auxiliaries),

@@ -234,3 +234,14 @@ test("people named and joined by 'and' before a plural verb are counted, one eac
   // Common nouns are no names.
   assert.deepEqual(counts("Soldiers and police were killed."), [undefined, undefined]);
 });
+
+test("a killing noun after a person's name in the possessive is one killed", () => {
+  assert.deepEqual(counts("Protesters marched after Senator Elvira Montoya's assassination."), [1, undefined]);
+  assert.deepEqual(counts("THE TRIAL OF THOSE BEHIND ERNESTO VILLALBA ORTUZAR' MURDER WAS POSTPONED."), [1, undefined]);
+  assert.deepEqual(figuresIn("Tomas Belgrano's murder was never solved.").victims.map((v) => v.text), ["Tomas Belgrano"]);
+  // One word before "'s" is as often a day, a place or a group; a massacre's owner says no number.
+  assert.deepEqual(counts("Monday's killing shocked the town."), [undefined, undefined]);
+  assert.deepEqual(counts("THE NATIONAL ARMY'S MASSACRE WAS DENOUNCED."), [undefined, undefined]);
+  // A noun that qualifies another is no killing: "murder rate", "death squads".
+  assert.deepEqual(counts("Meanwhile, San Telmo's murder rate doubled."), [undefined, undefined]);
+});
