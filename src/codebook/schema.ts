@@ -294,6 +294,7 @@ const casualtiesFile = z.strictObject({
   singularSubjects: words,
   singularDeterminers: words,
   ownedKillings: words,
+  irregularPlurals: words,
   perpetrators: words,
   subsetBefore: words,
   subsetAfter: words,

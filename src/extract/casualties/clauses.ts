@@ -341,9 +341,6 @@ function nounAt(t: readonly Token[], i: number, lex: CasualtyLexicon, names: Nam
   return groups ? finding(noun.value, i, groups[groups.length - 1]!.nounEnd, groups, [i, i + noun.length]) : null;
 }
 
-/** The most words a name before a possessive runs to ("SENATOR LUIS CARLOS GALAN'S"). */
-const OWNER_WORDS = 5;
-
 /**
  * A killing noun in the singular after a person's name in the possessive: "Luis Carlos Galan's
  * assassination", "CARLOS PIZARRO LEONGOMEZ' MURDER" is one killed. The name has two words at
@@ -361,14 +358,9 @@ function possessiveAt(t: readonly Token[], i: number, lex: CasualtyLexicon, name
   if (t[i - 1]?.key === "s" && mark.test(t[i - 1]!.gap)) last = i - 2;
   else if (mark.test(t[i]!.gap)) last = i - 1;
   else return null;
-  let first = last + 1;
-  while (first - 1 >= 0 && last - first + 1 < OWNER_WORDS && (first - 1 === last || joined(t[first]!))) {
-    const tok = t[first - 1]!;
-    if (lex.phraseEnds.has(tok.key) || lex.harmWords.has(tok.key) || lex.notPeople.has(tok.key) || hasDigit(tok.key)) break;
-    if (names === "mixed" && !tok.capital) break;
-    first--;
-  }
-  if (last - first + 1 < 2) return null;
+  // "HOYOS' MURDER": a name before a bare apostrophe ends in s.
+  const first = nameStartBefore(t, last, lex, names, last === i - 1);
+  if (first < 0) return null;
   const group: Group = { quantity: null, first, nounEnd: last + 1, named: true };
   return { role: "killed", value: 1, first, end: i + 1, groups: [group], verb: [i, i + 1] };
 }
@@ -452,11 +444,41 @@ function namedListAt(t: readonly Token[], k: number, lex: CasualtyLexicon, names
   return null;
 }
 
+/** The most words a name told before its verb or its possessive runs to ("SENATOR LUIS CARLOS GALAN'S"). */
+const NAME_WORDS = 5;
+
+/**
+ * Where a person's name that ends at token `last` starts, or -1: two to five words, capitalised in
+ * mixed case ("CARLOS VALENCIA GARCIA", "Maria Elena Cruz"), the last not a plural ("INNOCENT
+ * CHILDREN", "LOCAL PEASANTS") unless the words say it ends in s (`endsInS`).
+ */
+function nameStartBefore(t: readonly Token[], last: number, lex: CasualtyLexicon, names: NameMode, endsInS = false): number {
+  if (names === "none" || (!endsInS && /[^s]s$/.test(t[last]!.key)) || lex.irregularPlurals.has(t[last]!.key)) return -1;
+  let first = last + 1;
+  while (first > 0 && last - first + 1 < NAME_WORDS && (first === last + 1 || joined(t[first]!))) {
+    const tok = t[first - 1]!;
+    if (lex.phraseEnds.has(tok.key) || lex.harmWords.has(tok.key) || lex.notPeople.has(tok.key) || hasDigit(tok.key)) break;
+    if (names === "mixed" && !tok.capital) break;
+    first--;
+  }
+  return last - first + 1 >= 2 ? first : -1;
+}
+
+/**
+ * Whether the words before a subject's first word make it the end of a longer phrase: "SIX
+ * GUERRILLAS OF THE ARMY OF NATIONAL LIBERATION DIED" is the guerrillas dying, not a person.
+ */
+function qualifies(t: readonly Token[], first: number): boolean {
+  const before = t[first - 1]?.key === "the" ? first - 2 : first - 1;
+  return t[before]?.key === "of";
+}
+
 /**
  * A verb that needs no auxiliary after a subject that is one person and carries no count: "he
- * died in hospital", "the victim later died". A plural noun ("the victims died") says no number.
+ * died in hospital", "the victim later died", "Judge Carlos Valencia Garcia died". A plural noun
+ * ("the victims died") says no number.
  */
-function singularIntransitiveAt(t: readonly Token[], p: number, lex: CasualtyLexicon): Finding | null {
+function singularIntransitiveAt(t: readonly Token[], p: number, lex: CasualtyLexicon, names: NameMode): Finding | null {
   const verb = lex.forms.intransitive.at(t, p);
   if (!verb || verb.value !== "killed") return null;
   let s = p - 1;
@@ -466,6 +488,10 @@ function singularIntransitiveAt(t: readonly Token[], p: number, lex: CasualtyLex
   let first = -1;
   if (lex.singularSubjects.has(subject.key)) first = s;
   else if (s > 0 && lex.singularDeterminers.has(t[s - 1]!.key) && joined(subject) && !/[^s]s$/.test(subject.key) && !lex.notPeople.has(subject.key) && !lex.phraseEnds.has(subject.key)) first = s - 1;
+  else {
+    first = nameStartBefore(t, s, lex, names);
+    if (first >= 0 && qualifies(t, first)) return null;
+  }
   if (first < 0) return null;
   return { role: "killed", value: 1, first, end: p + verb.length, groups: [], verb: [p, p + verb.length] };
 }
@@ -506,6 +532,6 @@ export function findClauses(t: readonly Token[], caps: boolean, lex: CasualtyLex
   for (const i of clauseStarts) claim(activeAt(t, i, lex, names) ?? nounAt(t, i, lex, names) ?? tollAt(t, i, lex) ?? possessiveAt(t, i, lex, names));
   for (const i of quantities) if (!used[i]) claim(subjectAt(t, i, lex));
   for (const k of auxiliaries) if (!used[k]) claim(singularAt(t, k, lex) ?? namedListAt(t, k, lex, names));
-  for (let p = 1; p < t.length; p++) if (!used[p] && lex.harmWords.has(t[p]!.key)) claim(singularIntransitiveAt(t, p, lex));
+  for (let p = 1; p < t.length; p++) if (!used[p] && lex.harmWords.has(t[p]!.key)) claim(singularIntransitiveAt(t, p, lex, names));
   return found.sort((a, b) => a.first - b.first);
 }

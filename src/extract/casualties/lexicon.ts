@@ -28,6 +28,8 @@ export interface CasualtyLexicon {
   singularDeterminers: Set<string>;
   /** Killing nouns that tell one person's death after the person's name in the possessive. */
   ownedKillings: Set<string>;
+  /** Plurals without the final s: a phrase ending in one is people counted, not a person named. */
+  irregularPlurals: Set<string>;
   perpetrators: PhraseSet<true>;
   subsetBefore: PhraseSet<true>;
   subsetAfter: PhraseSet<true>;
@@ -84,6 +86,7 @@ function build(book: CasualtiesFile, clauses: ClausesBook, numbers: Numbers): Ca
     singularSubjects: new Set(book.singularSubjects),
     singularDeterminers: new Set(book.singularDeterminers),
     ownedKillings: new Set(book.ownedKillings),
+    irregularPlurals: new Set(book.irregularPlurals),
     tollLinks: new Set(book.tollLinks),
     fillers: new Set(book.fillers),
     auxiliaries: new Set(book.auxiliaries),

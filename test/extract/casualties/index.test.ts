@@ -239,9 +239,21 @@ test("a killing noun after a person's name in the possessive is one killed", () 
   assert.deepEqual(counts("Protesters marched after Senator Elvira Montoya's assassination."), [1, undefined]);
   assert.deepEqual(counts("THE TRIAL OF THOSE BEHIND ERNESTO VILLALBA ORTUZAR' MURDER WAS POSTPONED."), [1, undefined]);
   assert.deepEqual(figuresIn("Tomas Belgrano's murder was never solved.").victims.map((v) => v.text), ["Tomas Belgrano"]);
+  // A surname in s before a bare apostrophe; "of" before the owner governs the whole phrase.
+  assert.deepEqual(counts("THE TRIAL OF THOSE INVOLVED IN BISHOP ANSELMO ROBLES' MURDER."), [1, undefined]);
   // One word before "'s" is as often a day, a place or a group; a massacre's owner says no number.
   assert.deepEqual(counts("Monday's killing shocked the town."), [undefined, undefined]);
   assert.deepEqual(counts("THE NATIONAL ARMY'S MASSACRE WAS DENOUNCED."), [undefined, undefined]);
   // A noun that qualifies another is no killing: "murder rate", "death squads".
   assert.deepEqual(counts("Meanwhile, San Telmo's murder rate doubled."), [undefined, undefined]);
+});
+
+test("a person named before a verb without auxiliary is one killed", () => {
+  assert.deepEqual(counts("JUDGE ERNESTO VILLALBA ORTUZAR DIED AFTER HE WAS SHOT."), [1, undefined]);
+  assert.deepEqual(counts("Marta Quiroga died in hospital on Sunday."), [1, undefined]);
+  // Plurals name no one person, regular or not.
+  assert.deepEqual(counts("INNOCENT CHILDREN DIED IN THE FIRE."), [undefined, undefined]);
+  assert.deepEqual(counts("THE FOLLOWING POLICEMEN DIED:"), [undefined, undefined]);
+  // A name after "of" ends the phrase of whoever died.
+  assert.deepEqual(counts("SOME GUERRILLAS OF THE NATIONAL FRONT DIED."), [undefined, undefined]);
 });
