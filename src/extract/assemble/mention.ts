@@ -31,7 +31,7 @@ export function toMention(a: AnnotatedDoc, d: Draft, n: number, ctx: MentionCont
 
   const perpetrators = perpetratorsOf(a, d.frames, cues);
   if (!perpetrators.some((p) => p.kind === "organization" || p.kind === "state")) {
-    const nearby = groupNearby(a, d.frames);
+    const nearby = groupNearby(a, d.frames) ?? groupOfReport(a, cues);
     if (nearby) perpetrators.unshift({ name: nearby.parent ?? nearby.name, kind: nearby.kind, text: nearby.text, status: "suspected" });
   }
   const perpSpans = fromFrames(d.frames, (f) => f.actors).filter((x) => perpetrators.some((p) => p.text === x.text));
@@ -290,6 +290,18 @@ function groupNearby(a: AnnotatedDoc, frames: Frame[]): ActorSpan | null {
   // said it planted the bomb"): the next sentence speaks only when these name no group.
   let groups = named(sentences);
   if (groups.length === 0) groups = named(new Set([Math.max(...sentences) + 1]));
+  const names = new Set(groups.map((x) => x.parent ?? x.name));
+  return names.size === 1 ? groups[0]! : null;
+}
+
+/**
+ * The one armed group a report names, wherever it names it: a report about a group's attacks
+ * ("THE FMLN ... The rebels then blew up a bridge") ties to it an event whose own words name none.
+ * None when it names several; a group named as the side attacked ("against the FMLN") is none.
+ */
+function groupOfReport(a: AnnotatedDoc, cues: Cues): ActorSpan | null {
+  const text = a.doc.clean;
+  const groups = a.actors.filter((x) => x.kind === "organization" && !cues.targetBefore.test(text.slice(Math.max(0, x.start - 30), x.start)));
   const names = new Set(groups.map((x) => x.parent ?? x.name));
   return names.size === 1 ? groups[0]! : null;
 }

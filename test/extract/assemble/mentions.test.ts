@@ -311,3 +311,24 @@ test("a generic word told with a day and a town of its own reports a happening; 
   assert.equal(extract("Cadres of two outlawed parties clashed in Khulna last year.").length, 0);
   assert.equal(extract("Cadres of two outlawed parties clashed in Sindh province on Sunday.").length, 0);
 });
+
+test("the one armed group a report names is the suspect of an event whose own words name none", () => {
+  const report = (groups: string) =>
+    extract(
+      `${groups} stepped up its campaign in the north this month, officials said. ` +
+        "Residents described long queues at the markets and roads closed by the army. " +
+        "On Sunday a bomb exploded at the bus station in Maiduguri, killing four people.",
+    );
+  const ms = report("Boko Haram");
+  assert.equal(ms.length, 1);
+  assert.deepEqual(ms[0]!.perpetrators.map((p) => [p.name, p.status]), [["Boko Haram", "suspected"]]);
+  // Two groups named: the report does not say which.
+  assert.ok(!report("Boko Haram, with al-Shabaab,")[0]!.perpetrators.some((p) => p.kind === "organization"));
+  // A group named as the side attacked is no suspect.
+  const attacked = extract(
+    "The army launched an offensive against Boko Haram this month, officials said. " +
+      "Residents described long queues at the markets. " +
+      "On Sunday a bomb exploded at the bus station in Maiduguri, killing four people.",
+  );
+  assert.ok(!attacked.some((m) => m.perpetrators.some((p) => p.kind === "organization")));
+});
