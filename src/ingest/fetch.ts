@@ -1,10 +1,10 @@
-import { feedItems } from "./feed.js";
+import { feedItems, readFeed, type FeedEntry } from "./feed.js";
 import { FetchRefused } from "./guard.js";
-import { fetchLimited, type ContentCheck, type FetchOptions } from "./http.js";
-import { pageItem } from "./page.js";
+import { fetchIfChanged, fetchLimited, type ContentCheck, type FetchOptions, type NotModified, type Validators } from "./http.js";
+import { pageItem, type PageFacts } from "./page.js";
 import type { SourceItem } from "./types.js";
 
-export type { FetchOptions };
+export type { FetchOptions, Validators };
 
 const mediaType = (contentType: string) => contentType.split(";")[0].trim().toLowerCase();
 
@@ -25,11 +25,14 @@ function failure(url: string, err: unknown): SourceItem {
   throw err;
 }
 
-/** The article of the page at `url` as a source item (id: the URL as given), or the reason it cannot be had. */
-export async function fetchDocument(url: string, opts: FetchOptions = {}): Promise<SourceItem> {
+/**
+ * The article of the page at `url` as a source item, or the reason it cannot be had. Its id is the
+ * URL as given unless `facts` (what a feed said of the page) name another.
+ */
+export async function fetchDocument(url: string, opts: FetchOptions = {}, facts: PageFacts = { id: url }): Promise<SourceItem> {
   try {
     const page = await fetchLimited(url, htmlOnly, opts);
-    return pageItem(url, page.body, { id: url, url: page.url });
+    return pageItem(url, page.body, { ...facts, url: page.url });
   } catch (err) {
     return failure(url, err);
   }
@@ -43,4 +46,20 @@ export async function fetchFeed(url: string, opts: FetchOptions = {}): Promise<S
   } catch (err) {
     return [failure(url, err)];
   }
+}
+
+/** A feed fetched again: its entries and what names this version of it. */
+export interface ChangedFeed {
+  entries: FeedEntry[];
+  validators: Validators;
+}
+
+/**
+ * The entries of the feed at `url` unless the server says the version `known` names is still
+ * current. Throws FetchRefused or NotAFeed, whose messages say why the feed cannot be had.
+ */
+export async function fetchFeedIfChanged(url: string, known: Validators, opts: FetchOptions = {}): Promise<ChangedFeed | NotModified> {
+  const fetched = await fetchIfChanged(url, xmlOnly, known, opts);
+  if ("notModified" in fetched) return fetched;
+  return { entries: await readFeed(fetched.body, url), validators: fetched.validators };
 }

@@ -12,10 +12,23 @@ export interface FetchOptions extends GuardOptions {
   userAgent?: string;
 }
 
+/** What a server said identifies the version of a body it sent: sent back, it can answer 304. */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
 export interface Fetched {
   /** The URL the body came from, after redirects. */
   url: string;
   body: string;
+  validators: Validators;
+}
+
+/** The body is the one the validators name: the server answered 304 Not Modified. */
+export interface NotModified {
+  url: string;
+  notModified: true;
 }
 
 /** Decides from the content type whether the body is wanted; returns the refusal, or undefined. */
@@ -70,6 +83,26 @@ export function guardedAgent(opts: GuardOptions): Agent {
  * guard, within a time and a size limit. Throws FetchRefused with a reason a user can act on.
  */
 export async function fetchLimited(url: string, check: ContentCheck, opts: FetchOptions = {}): Promise<Fetched> {
+  const fetched = await fetchIfChanged(url, check, {}, opts);
+  if ("notModified" in fetched) throw new FetchRefused("HTTP 304 to a request that was not conditional");
+  return fetched;
+}
+
+function conditionalHeaders({ etag, lastModified }: Validators): Record<string, string> {
+  return { ...(etag ? { "if-none-match": etag } : {}), ...(lastModified ? { "if-modified-since": lastModified } : {}) };
+}
+
+function validatorsOf(response: Response): Validators {
+  const etag = response.headers.get("etag");
+  const lastModified = response.headers.get("last-modified");
+  return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+}
+
+/**
+ * As fetchLimited, asking only for a body other than the one `known` names (If-None-Match,
+ * If-Modified-Since): a server that has nothing new answers 304 and sends nothing.
+ */
+export async function fetchIfChanged(url: string, check: ContentCheck, known: Validators, opts: FetchOptions = {}): Promise<Fetched | NotModified> {
   const { timeoutMs, maxBytes, maxRedirects, userAgent } = { ...defaults, ...opts };
   const signal = AbortSignal.timeout(timeoutMs);
   let current: URL;
@@ -87,12 +120,16 @@ export async function fetchLimited(url: string, check: ContentCheck, opts: Fetch
       } catch (err) {
         throw refused(err as Error);
       }
-      const response = await fetch(hop, { redirect: "manual", signal, headers: { "user-agent": userAgent }, dispatcher: guardedAgent(opts) }).catch((err: Error) => {
+      const response = await fetch(hop, { redirect: "manual", signal, headers: { "user-agent": userAgent, ...conditionalHeaders(known) }, dispatcher: guardedAgent(opts) }).catch((err: Error) => {
         // The connection's lookup refused the address the name resolved to.
         if (err.cause instanceof FetchRefused) throw refused(err.cause);
         throw err;
       });
-      if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+      if (response.status === 304) {
+        await response.body?.cancel();
+        return { url: hop.href, notModified: true };
+      }
+      if (response.status >= 300 && response.status < 400) {
         await response.body?.cancel();
         const location = response.headers.get("location");
         if (!location) throw new FetchRefused(`HTTP ${response.status} without a Location header`);
@@ -111,7 +148,7 @@ export async function fetchLimited(url: string, check: ContentCheck, opts: Fetch
         throw new FetchRefused(refusal);
       }
       const bytes = await readLimited(response, maxBytes);
-      return { url: current.href, body: decode(bytes, contentType) };
+      return { url: current.href, body: decode(bytes, contentType), validators: validatorsOf(response) };
     }
   } catch (err) {
     if (err instanceof FetchRefused) throw err;
