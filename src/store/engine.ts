@@ -1,4 +1,4 @@
-import type { Kysely, RawBuilder } from "kysely";
+import type { Kysely, RawBuilder, SelectQueryBuilder } from "kysely";
 import type { Schema } from "./schema.js";
 import type { TextQuery } from "./text-query.js";
 
@@ -54,4 +54,9 @@ export interface Engine {
    * the same row: PostgreSQL's FOR UPDATE SKIP LOCKED; nothing on SQLite, whose one writer claims alone.
    */
   claimRows: RawBuilder<unknown>;
+  /**
+   * `query` locking each row it selects, for the transaction that runs it, and passing over rows
+   * another transaction holds: watchers claiming due sources at once each get different ones.
+   */
+  skipLocked<Q extends SelectQueryBuilder<any, any, any>>(query: Q): Q;
 }

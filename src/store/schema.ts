@@ -155,6 +155,33 @@ export interface AlertAttemptsTable {
   error: string | null;
 }
 
+/** A feed `sitrep watch` polls (src/watch/): its schedule, what the last poll left, its health. */
+export interface SourcesTable {
+  id: Generated<number>;
+  url: string;
+  every_ms: number;
+  /** ISO alpha-2 country that ambiguous place names in this feed's items should prefer. */
+  region: string | null;
+  /** 1: each new item's article page is fetched instead of the feed's summary. */
+  follow: number;
+  paused: Generated<number>;
+  added_at: string;
+  /** ISO time the source is next due; while a watcher polls it, the end of that watcher's lease. */
+  next_due: string;
+  /** The token of the watcher polling it now, or null. */
+  claim: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  /** JSON object of the feed's items at the last poll: item id to a digest of what the feed said of it. */
+  seen: Generated<string>;
+  last_polled_at: string | null;
+  /** Failed polls since the last good one. */
+  failures: Generated<number>;
+  /** When the failures began: a source failing for a day is unhealthy. */
+  failing_since: string | null;
+  last_error: string | null;
+}
+
 export interface Schema {
   documents: DocumentsTable;
   document_bands: DocumentBandsTable;
@@ -168,4 +195,5 @@ export interface Schema {
   alert_attempts: AlertAttemptsTable;
   alert_events: AlertEventsTable;
   alert_documents: AlertDocumentsTable;
+  sources: SourcesTable;
 }

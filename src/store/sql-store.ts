@@ -13,6 +13,7 @@ import { resolvePort } from "./resolve-port.js";
 import { SqlWatchlists } from "./watchlists.js";
 import { mentionRow, sourcedMention, storedDocument, storedEvent, storedMentionId } from "./rows.js";
 import type { Schema } from "./schema.js";
+import { SqlSources } from "./sources.js";
 import { parseTextQuery } from "./text-query.js";
 import type { EventFilter, IngestEntry, IngestOutcome, Page, Stats, Store, StoredDocument } from "./store.js";
 
@@ -33,6 +34,8 @@ export class SqlStore implements Store {
   private readonly mentions = new MentionCache();
   /** Watchlists and their alerts; they fire in the transactions that write events (`port`). */
   readonly watchlists: SqlWatchlists;
+  /** The feeds `sitrep watch` polls. */
+  readonly sources: SqlSources;
 
   constructor(
     private readonly db: Db,
@@ -40,6 +43,7 @@ export class SqlStore implements Store {
     private readonly rule: ReconcileRule,
   ) {
     this.watchlists = new SqlWatchlists(db, engine);
+    this.sources = new SqlSources(db, engine);
   }
 
   private port(db: Db) {

@@ -1,6 +1,7 @@
 import type { Area } from "../geo/area.js";
 import type { Doc, EventRecord, Mention, ReconcileRule, SourcedMention } from "../model.js";
 import type { SqlWatchlists } from "./watchlists.js";
+import type { SourceStore } from "./sources.js";
 
 // The one interface every engine implements (SQLite now, PostgreSQL later). Nothing above the
 // store knows which engine is in use.
@@ -76,6 +77,8 @@ export interface Stats {
 }
 
 export interface Store {
+  /** The feeds `sitrep watch` polls. */
+  readonly sources: SourceStore;
   /**
    * Stores documents with their mentions and resolves the new mentions; one outcome per entry, in
    * order. Each document is all or nothing: one that fails to be written, or whose mentions the

@@ -71,4 +71,5 @@ export const postgresEngine: Engine = {
   },
 
   claimRows: sql`FOR UPDATE SKIP LOCKED`,
+  skipLocked: (query) => query.forUpdate().skipLocked() as typeof query,
 };

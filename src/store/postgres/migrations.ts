@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { createInAreaFunction, createWatchlists } from "../watchlists-migration.js";
+import { createSources } from "../sources-table.js";
 
 // PostgreSQL's own history, begun with the schema SQLite reached in its seven migrations: the
 // same tables and columns (schema.ts), with PostgreSQL's types and a tsvector index for search.
@@ -137,4 +138,5 @@ export const postgresMigrations: Record<string, Migration> = {
       await createInAreaFunction(db);
     },
   },
+  "0008-sources": { up: (db) => createSources(db, "serial") },
 };

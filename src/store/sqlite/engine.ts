@@ -92,4 +92,6 @@ export const sqliteEngine: Engine = {
     await sql`VACUUM INTO ${path}`.execute(db);
   },
   claimRows: sql``,
+  // A statement that writes holds the file's one write lock: no other can select the same rows.
+  skipLocked: (query) => query,
 };

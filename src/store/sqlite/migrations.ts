@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { createWatchlists } from "../watchlists-migration.js";
+import { createSources } from "../sources-table.js";
 
 // Each migration runs once per database file, in name order, inside the migrator's transaction.
 
@@ -179,4 +180,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   "0006-mentions-candidates-covered": { up: coverCandidates },
   "0007-document-bands-by-key": { up: dropBandsByDocument },
   "0009-watchlists": { up: (db) => createWatchlists(db, "integer") },
+  "0008-sources": { up: (db) => createSources(db, "integer") },
 };
