@@ -15,9 +15,9 @@ function line(a: Alert & { watchlistName: string }): string {
   return `${a.seq}\t${a.createdAt}\t${a.watchlistName}\t${a.eventId} version ${a.version}\t${what}\t${state}\t${a.attempts} attempt${a.attempts === 1 ? "" : "s"}${a.lastError ? `\t${a.lastError}` : ""}`;
 }
 
-/** The delivery options of `alerts deliver` and `serve`. */
+/** The delivery options of `alerts deliver`, `serve` and `watch`, beside the guard's (addGuardOptions), which each words for what it reaches. */
 export function addDeliveryOptions(command: Command): Command {
-  return addGuardOptions(command, "webhooks").option("--webhook-timeout <seconds>", "how long a webhook has to answer", positiveNumber, 10);
+  return command.option("--webhook-timeout <seconds>", "how long a webhook has to answer", positiveNumber, 10);
 }
 
 export function deliveryOptions(flags: GuardFlags & { webhookTimeout: number }, pageUrl: string, log: (line: string) => void): DeliverOptions {
@@ -27,7 +27,7 @@ export function deliveryOptions(flags: GuardFlags & { webhookTimeout: number }, 
 const log = (text: string) => process.stderr.write(`sitrep alerts: ${text}\n`);
 
 export function alertsCommand(): Command {
-  const deliver = addDeliveryOptions(addDbOption(new Command("deliver").description("Send the alerts due to their webhooks, retrying failures with backoff for a day")))
+  const deliver = addDeliveryOptions(addGuardOptions(addDbOption(new Command("deliver").description("Send the alerts due to their webhooks, retrying failures with backoff for a day")), "webhooks"))
     .option("--page-url <url>", "the page's address, for the link in each alert", DEFAULT_PAGE_URL)
     .option("--once", "one pass over the alerts due, then exit")
     .option("--interval <seconds>", "time between passes", positiveNumber, 5)

@@ -8,6 +8,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ingest: async () => (await import("./ingest.js")).ingestCommand(),
   worker: async () => (await import("./worker.js")).workerCommand(),
   jobs: async () => (await import("./jobs.js")).jobsCommand(),
+  sources: async () => (await import("./sources.js")).sourcesCommand(),
+  watch: async () => (await import("./watch.js")).watchCommand(),
   copy: async () => (await import("./copy.js")).copyCommand(),
   backup: async () => (await import("./backup.js")).backupCommand(),
   events: async () => (await import("./events.js")).eventsCommand(),

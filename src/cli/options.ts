@@ -10,6 +10,7 @@ import { CORES, extractor, type Extractor } from "../extract/pool.js";
 import type { ReconcileRule } from "../model.js";
 import { isPostgresUrl } from "../store/postgres/url.js";
 import type { EventFilter } from "../store/store.js";
+import { parseDuration } from "../watch/duration.js";
 
 // Options the store commands share, each checked where it is read so that a mistyped value is an
 // error naming the option, never a silently unfiltered answer.
@@ -83,7 +84,7 @@ function isoDate(value: string): string {
   return value;
 }
 
-function country(value: string): string {
+export function country(value: string): string {
   if (!/^[A-Za-z]{2}$/.test(value)) throw new InvalidArgumentError(`expected an ISO 3166-1 alpha-2 code such as LY, got "${value}"`);
   return value.toUpperCase();
 }
@@ -143,6 +144,15 @@ export function wholeNumber(value: string): number {
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`expected a whole number, got "${value}"`);
   return n;
+}
+
+/** Milliseconds of a duration written with s, m or h ("90s", "15m"). */
+export function duration(value: string): number {
+  try {
+    return parseDuration(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
 }
 
 export function positiveNumber(value: string): number {
