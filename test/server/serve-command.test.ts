@@ -8,6 +8,9 @@ import type { EventRecord } from "../../src/model.js";
 import { projectRoot } from "../../src/paths.js";
 import { REPORTS } from "../cli/articles.js";
 import { sitrep } from "../cli/run.js";
+import { tempDir } from "../store/fixtures.js";
+import { feedServer } from "../watch/feed-server.js";
+import { waitFor } from "../watch/wait.js";
 import { fixtureStore } from "./fixture.js";
 
 const bin = join(projectRoot, "bin/sitrep.js");
@@ -55,6 +58,18 @@ test("sitrep serve refuses a store file that is not there (a mistyped path) unle
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("sitrep serve --watch ingests the watched feeds' items while it serves", { timeout: 60_000 }, async (t) => {
+  const feeds = await feedServer(t);
+  const db = join(tempDir(t), "s.db");
+  assert.equal((await sitrep(["sources", "add", feeds.feed("/news", 2), "--every", "1s", "--allow-private", "--db", db])).code, 0);
+  const run = serve(["--db", db, "--port", "0", "--watch", "--allow-private"]);
+  const url = await run.listening;
+  await waitFor("the feed's items", async () => ((await (await fetch(`${url}/api/stats`)).json()) as { documents: number }).documents === 2);
+  run.child.kill("SIGTERM");
+  assert.equal(await run.exited, 0);
+  assert.match(run.stderr(), /: 2 new, 0 versions, 0 errors\n/);
 });
 
 test("sitrep serve refuses a non-loopback address without SITREP_TOKEN, saying why", { timeout: 30_000 }, async () => {
