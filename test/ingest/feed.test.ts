@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { feedItems, looksLikeFeed } from "../../src/ingest/feed.js";
+import { feedItems, looksLikeFeed, NotAFeed, readFeed } from "../../src/ingest/feed.js";
 import { reportParagraphs } from "../document/fixtures.js";
 import { atomFeed, rssFeed } from "./fixtures.js";
 
@@ -50,4 +50,15 @@ test("feeds are recognised by their root element", () => {
   assert.equal(looksLikeFeed(rssFeed.slice(0, 200)), true);
   assert.equal(looksLikeFeed(atomFeed.slice(0, 200)), true);
   assert.equal(looksLikeFeed("<html><body>feed me</body></html>"), false);
+});
+
+test("a feed's entries carry what the feed says of each item, and a text that is no feed throws", async () => {
+  const entries = await readFeed(rssFeed, "feed.xml");
+  assert.deepEqual(entries[1], {
+    origin: "feed.xml#2",
+    facts: { id: "https://observer.example/news/curfew", title: "Curfew lifted in eastern port", url: "https://observer.example/news/curfew", outlet: "The Coastal Observer", published: "2019-03-06" },
+    content: "<p>The council lifted the night curfew on Wednesday after a week without clashes.</p>",
+  });
+  assert.deepEqual(entries[2], { origin: "feed.xml#3", content: "Text without an address." });
+  await assert.rejects(readFeed("this is not xml at all", "junk.xml"), (err) => err instanceof NotAFeed && /^not an RSS or Atom feed: /.test(err.message));
 });

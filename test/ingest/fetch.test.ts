@@ -2,7 +2,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fetchDocument, fetchFeed } from "../../src/ingest/fetch.js";
+import { fetchDocument, fetchFeed, fetchFeedIfChanged } from "../../src/ingest/fetch.js";
+import { FetchRefused } from "../../src/ingest/guard.js";
 import { reportHtml, reportParagraphs } from "../document/fixtures.js";
 import { rssFeed } from "./fixtures.js";
 
@@ -19,6 +20,15 @@ before(async () => {
     };
     if (route === "/article") return send(200, "text/html; charset=utf-8", reportHtml);
     if (route === "/feed") return send(200, "application/rss+xml", rssFeed);
+    if (route === "/conditional") {
+      const validators = { etag: '"v1"', "last-modified": "Tue, 05 Mar 2019 08:15:00 GMT" };
+      if (req.headers["if-none-match"] === '"v1"' || req.headers["if-modified-since"] === validators["last-modified"]) {
+        res.writeHead(304, validators);
+        return res.end();
+      }
+      res.writeHead(200, { "content-type": "application/rss+xml", ...validators });
+      return res.end(rssFeed);
+    }
     if (route === "/redirect") {
       res.writeHead(302, { location: "/article" });
       return res.end();
@@ -137,4 +147,26 @@ test("a feed is fetched and its items become documents", async () => {
 test("a feed URL that serves a page, or fails, gives one error item", async () => {
   assert.deepEqual(await fetchFeed(`${base}/article`, loopbackOk), [{ origin: `${base}/article`, error: "not a feed (content type text/html)" }]);
   assert.deepEqual(await fetchFeed(`${base}/feed`), [{ origin: `${base}/feed`, error: "refused: 127.0.0.1 is a loopback address; pass --allow-private to allow it" }]);
+});
+
+test("a feed asked for again with its validators answers 304, and without them its entries and validators", async () => {
+  const url = `${base}/conditional`;
+  const first = await fetchFeedIfChanged(url, {}, loopbackOk);
+  assert.ok("entries" in first);
+  assert.deepEqual(first.validators, { etag: '"v1"', lastModified: "Tue, 05 Mar 2019 08:15:00 GMT" });
+  assert.equal(first.entries.length, 4);
+  assert.deepEqual(first.entries[0]!.facts?.id, "observer-1001");
+  assert.deepEqual(await fetchFeedIfChanged(url, { etag: '"v1"' }, loopbackOk), { url, notModified: true });
+  assert.deepEqual(await fetchFeedIfChanged(url, { lastModified: "Tue, 05 Mar 2019 08:15:00 GMT" }, loopbackOk), { url, notModified: true });
+  assert.ok("entries" in (await fetchFeedIfChanged(url, { etag: '"v0"' }, loopbackOk)));
+});
+
+test("a feed that cannot be had throws, saying why", async () => {
+  await assert.rejects(fetchFeedIfChanged(`${base}/article`, {}, loopbackOk), new FetchRefused("not a feed (content type text/html)"));
+  await assert.rejects(fetchFeedIfChanged(`${base}/missing`, {}, loopbackOk), new FetchRefused("HTTP 404"));
+});
+
+test("a page fetched for a feed item keeps the item's id and what the feed said of it", async () => {
+  const item = await fetchDocument(`${base}/redirect`, loopbackOk, { id: "observer-7", title: "From the feed", outlet: "The Coastal Observer" });
+  assert.deepEqual([item.doc?.id, item.doc?.title, item.doc?.outlet, item.doc?.url], ["observer-7", "From the feed", "The Coastal Observer", `${base}/article`]);
 });
