@@ -4,6 +4,7 @@ import type { FetchOptions } from "../ingest/fetch.js";
 import type { Store } from "../store/store.js";
 import { formatDuration } from "../watch/duration.js";
 import { HostGate } from "../watch/hosts.js";
+import { OneAtATime } from "../watch/one-at-a-time.js";
 import { watch, type PeriodicTask } from "../watch/loop.js";
 import { pollSource } from "../watch/poll.js";
 import { duration, extractorOf, positiveNumber, wholeNumber, type ExtractFlags } from "./options.js";
@@ -53,7 +54,7 @@ export async function runWatcher(store: Store, flags: WatchFlags, signal: AbortS
     if (!found) extractors.set(key, (found = extractorOf({ ...flags, ...(key ? { region: key } : {}) })));
     return found;
   };
-  const ctx = { store, extractor, fetch, hosts: new HostGate(flags.hostDelay) };
+  const ctx = { store, extractor, fetch, hosts: new HostGate(flags.hostDelay), storing: new OneAtATime() };
   process.stderr.write(`sitrep: watching ${(await store.sources.list()).filter((s) => !s.paused).length} sources (${formatDuration(flags.hostDelay)} between requests to a host)\n`);
   try {
     await watch({

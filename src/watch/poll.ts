@@ -8,6 +8,7 @@ import { contentHash } from "../store/content-hash.js";
 import type { PollSuccess, Source } from "../store/sources.js";
 import type { Store } from "../store/store.js";
 import type { HostGate } from "./hosts.js";
+import type { OneAtATime } from "./one-at-a-time.js";
 
 // One poll of one source: the feed asked for conditionally, its items not met at the last poll
 // (or changed since) read, from the feed or from their pages, and stored through the one ingest path.
@@ -21,6 +22,8 @@ export interface PollContext {
   extractor(region: string | undefined): Extractor;
   fetch: FetchOptions;
   hosts: HostGate;
+  /** Where the polls of the process take turns to read and store their items. */
+  storing: OneAtATime;
 }
 
 export interface PollReport {
@@ -70,8 +73,10 @@ export async function pollSource(source: Source, ctx: PollContext): Promise<Poll
     if (source.seen[id] !== digest) fresh.push(entry);
     seen[id] = digest;
   }
-  const items = source.follow ? followed(fresh, ctx) : fresh.map(entryItem);
-  const report = await ingestItems(ctx.store, items, { extract: ctx.extractor(source.region) });
+  // Pages are fetched before the poll's turn to store, so that no other poll waits on them.
+  const pages: SourceItem[] = [];
+  if (source.follow) for await (const item of followed(fresh, ctx)) pages.push(item);
+  const report = await ctx.storing.run(() => ingestItems(ctx.store, source.follow ? pages : fresh.map(entryItem), { extract: ctx.extractor(source.region) }));
   // What the store could not take is asked for again: the validators and seen items are not kept.
   const storeDown = report.errors.find((e) => e.storeFailed);
   if (storeDown) throw new SourceFailure(`the store failed: ${storeDown.reason}`);

@@ -4,6 +4,7 @@ import { activeCodebook } from "../../src/codebook/load.js";
 import { inlineExtractor } from "../../src/extract/pool.js";
 import type { SqlStore } from "../../src/store/sql-store.js";
 import { HostGate } from "../../src/watch/hosts.js";
+import { OneAtATime } from "../../src/watch/one-at-a-time.js";
 import { watch, type PeriodicTask } from "../../src/watch/loop.js";
 import { pollSource } from "../../src/watch/poll.js";
 import { freshStore } from "../store/engines.js";
@@ -17,7 +18,7 @@ function startWatcher(t: TestContext, store: SqlStore, tasks: PeriodicTask[] = [
   const lines: string[] = [];
   const controller = new AbortController();
   const extract = inlineExtractor({ codebook: activeCodebook() });
-  const ctx = { store, extractor: () => extract, fetch: { allowPrivate: true }, hosts: new HostGate(0) };
+  const ctx = { store, extractor: () => extract, fetch: { allowPrivate: true }, hosts: new HostGate(0), storing: new OneAtATime() };
   const running = watch({
     sources: store.sources,
     poll: (source) => pollSource(source, ctx),
