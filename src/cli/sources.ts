@@ -7,7 +7,7 @@ import type { Source } from "../store/sources.js";
 import type { Store } from "../store/store.js";
 import { healthOf } from "../watch/backoff.js";
 import { formatDuration } from "../watch/duration.js";
-import { addDbOption, country, duration } from "./options.js";
+import { addDbOption, country, duration, requireDb } from "./options.js";
 
 // `sitrep sources`: the feeds `sitrep watch` polls, kept in the store.
 
@@ -86,7 +86,7 @@ function listCommand(): Command {
   return addDbOption(new Command("list").description("List the watched feeds with their health and last error").option("--json", "one JSON object a line")).action(
     async (flags: { db: string; json?: boolean }) => {
       const now = new Date();
-      const sources = await withStore(flags.db, (store) => store.sources.list());
+      const sources = await withStore(requireDb(flags.db), (store) => store.sources.list());
       for (const source of sources) {
         const { seen: _seen, ...shown } = source;
         process.stdout.write(`${flags.json ? JSON.stringify({ ...shown, health: healthOf(source, now) }) : describe(source, now)}\n`);
@@ -99,7 +99,7 @@ function listCommand(): Command {
 /** remove, pause and resume: one source named by its id or URL. */
 function sourceCommand(name: string, description: string, act: (store: Store, source: Source) => Promise<void>, done: string): Command {
   return addDbOption(new Command(name).description(description).argument("<source>", "the source's id or URL")).action(async (ref: string, flags: { db: string }) => {
-    await withStore(flags.db, async (store) => {
+    await withStore(requireDb(flags.db), async (store) => {
       const source = await store.sources.get(ref);
       await act(store, source);
       process.stderr.write(`sitrep: ${done} source ${source.id} (${source.url})\n`);

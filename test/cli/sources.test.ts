@@ -43,6 +43,7 @@ test("a source that cannot be watched is refused, naming it", async (t) => {
     assert.notEqual(run.code, 0);
     return run.stderr.trim();
   };
+  assert.equal(await refused(["list"]), `sitrep: no store at ${db} (create one with: sitrep ingest PATH --db ${db})`);
   assert.equal(await refused(["add", feed]), `sitrep: ${feed}: refused: 127.0.0.1 is a loopback address; pass --allow-private to allow it`);
   assert.equal(await refused(["add", "news.example/feed"]), "sitrep: news.example/feed: not a valid URL");
   assert.match(await refused(["add", `${server.base}/missing`, "--allow-private"]), new RegExp(`^sitrep: ${server.base}/missing: HTTP 404$`));
