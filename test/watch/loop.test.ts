@@ -13,12 +13,13 @@ import { waitFor } from "./wait.js";
 
 // The watcher in this process over a real SQLite store and a feed server on loopback.
 
-/** A watcher over `store` until the test ends; the lines it logged. */
-function startWatcher(t: TestContext, store: SqlStore, tasks: PeriodicTask[] = []): string[] {
+/** A watcher over `store` until the test ends; the lines it logged and the regions it extracted for. */
+function startWatcher(t: TestContext, store: SqlStore, tasks: PeriodicTask[] = []): { lines: string[]; regions: (string | undefined)[] } {
   const lines: string[] = [];
+  const regions: (string | undefined)[] = [];
   const controller = new AbortController();
   const extract = inlineExtractor({ codebook: activeCodebook() });
-  const ctx = { store, extractor: () => extract, fetch: { allowPrivate: true }, hosts: new HostGate(0), storing: new OneAtATime() };
+  const ctx = { store, extractor: (region: string | undefined) => (regions.push(region), extract), fetch: { allowPrivate: true }, hosts: new HostGate(0), storing: new OneAtATime() };
   const running = watch({
     sources: store.sources,
     poll: (source) => pollSource(source, ctx),
@@ -33,7 +34,7 @@ function startWatcher(t: TestContext, store: SqlStore, tasks: PeriodicTask[] = [
     controller.abort();
     await running;
   });
-  return lines;
+  return { lines, regions };
 }
 
 const documents = async (store: SqlStore) => (await store.listDocuments({ limit: 1000 })).items;
@@ -41,8 +42,8 @@ const documents = async (store: SqlStore) => (await store.listDocuments({ limit:
 test("a feed is asked for conditionally, answers 304 while unchanged, and no item is ingested twice", async (t) => {
   const server = await feedServer(t);
   const store = await freshStore(t, "sqlite");
-  await store.sources.add({ url: server.feed("/news", 3), everyMs: 1000, follow: false }, new Date());
-  startWatcher(t, store);
+  await store.sources.add({ url: server.feed("/news", 3), everyMs: 1000, region: "ML", follow: false }, new Date());
+  const { regions } = startWatcher(t, store);
   await waitFor("the first three items", async () => (await documents(store)).length === 3);
   await waitFor("a 304", () => server.requestsTo("/news").some((r) => r.status === 304));
   server.add("/news");
@@ -55,6 +56,7 @@ test("a feed is asked for conditionally, answers 304 while unchanged, and no ite
   const docs = await documents(store);
   assert.deepEqual(docs.map((d) => d.id).sort(), ["news-item-1", "news-item-2", "news-item-3", "news-item-4"]);
   assert.ok(docs.every((d) => d.version === 1));
+  assert.deepEqual([...new Set(regions)], ["ML"], "extracted with the source's region");
 });
 
 test("a feed answering 500 is retried with backoff until it recovers, and its failures are then cleared", async (t) => {
@@ -63,7 +65,7 @@ test("a feed answering 500 is retried with backoff until it recovers, and its fa
   const url = server.feed("/flaky", 2);
   server.fail("/flaky", 2);
   const { id } = await store.sources.add({ url, everyMs: 1000, follow: false }, new Date());
-  const lines = startWatcher(t, store);
+  const { lines } = startWatcher(t, store);
   await waitFor("the items once it recovered", async () => (await documents(store)).length === 2);
   assert.deepEqual(server.requestsTo("/flaky").slice(0, 3).map((r) => r.status), [500, 500, 200]);
   assert.match(lines[0]!, new RegExp(`${url}: HTTP 500 \\(1 failure in a row; next try in [\\d.]+s\\)$`));
@@ -79,7 +81,7 @@ test("a feed that is not XML is an error naming it, and the other sources keep i
   server.breakFeed("/broken");
   const { id } = await store.sources.add({ url: bad, everyMs: 1000, follow: false }, new Date());
   await store.sources.add({ url: server.feed("/good", 1), everyMs: 1000, follow: false }, new Date());
-  const lines = startWatcher(t, store);
+  const { lines } = startWatcher(t, store);
   await waitFor("the broken feed's error", async () => (await store.sources.get(String(id))).lastError !== undefined);
   assert.match((await store.sources.get(String(id))).lastError!, /^not an RSS or Atom feed: /);
   assert.ok(lines.some((l) => l.includes(`${bad}: not an RSS or Atom feed: `)));
