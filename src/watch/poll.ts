@@ -34,13 +34,6 @@ export interface PollReport {
   errors: ItemError[];
 }
 
-/**
- * Items stored in one turn: a turn holds the process's thread, and the fetches of other polls are
- * answered only between turns (one-at-a-time.ts). A few a turn keep a turn well under a fetch's
- * timeout on a busy machine; a commit for each few costs little beside extraction.
- */
-const TURN_ITEMS = 8;
-
 /** What the feed says of an entry; a change in it (a new summary, a corrected title) makes the entry new again. */
 const digestOf = (entry: FeedEntry) => contentHash(JSON.stringify([entry.facts, entry.content ?? ""])).slice(0, 16);
 
@@ -80,20 +73,12 @@ export async function pollSource(source: Source, ctx: PollContext): Promise<Poll
     if (source.seen[id] !== digest) fresh.push(entry);
     seen[id] = digest;
   }
-  // Pages are fetched before the poll's turns to store, so that no other poll waits on them.
+  // Pages are fetched before the poll's turn to store, so that no other poll waits on them.
   const pages: SourceItem[] = [];
   if (source.follow) for await (const item of followed(fresh, ctx)) pages.push(item);
-  const count = source.follow ? pages.length : fresh.length;
-  const report: PollReport = { read: { ...feed.validators, seen }, new: 0, versions: 0, errors: [] };
-  for (let from = 0; from < count; from += TURN_ITEMS) {
-    const items = () => (source.follow ? pages.slice(from, from + TURN_ITEMS) : fresh.slice(from, from + TURN_ITEMS).map(entryItem));
-    const part = await ctx.storing.run(() => ingestItems(ctx.store, items(), { extract: ctx.extractor(source.region) }));
-    report.new += part.new;
-    report.versions += part.versions;
-    report.errors.push(...part.errors);
-  }
+  const report = await ctx.storing.run(() => ingestItems(ctx.store, source.follow ? pages : fresh.map(entryItem), { extract: ctx.extractor(source.region) }));
   // What the store could not take is asked for again: the validators and seen items are not kept.
   const storeDown = report.errors.find((e) => e.storeFailed);
   if (storeDown) throw new SourceFailure(`the store failed: ${storeDown.reason}`);
-  return report;
+  return { read: { ...feed.validators, seen }, new: report.new, versions: report.versions, errors: report.errors };
 }
