@@ -29,6 +29,8 @@ export function report(n: number): string {
   return `Gunmen attacked a police checkpoint in ${places[n % places.length]} on Sunday, killing ${(n % 9) + 2} officers, a police spokesman said. Dispatch ${n}.`;
 }
 
+const escaped = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 export class FeedServer {
   readonly requests: FeedRequest[] = [];
   private readonly feeds = new Map<string, Feed>();
@@ -85,7 +87,7 @@ export class FeedServer {
     const items = feed.items
       .map((i) => {
         const link = this.pages.has(`/pages/${i.id}`) ? `${this.base}/pages/${i.id}` : `https://news.example/${i.id}`;
-        return `<item><title>${i.title}</title><link>${link}</link><guid isPermaLink="false">${i.id}</guid><description>&lt;p&gt;${i.text}&lt;/p&gt;</description></item>`;
+        return `<item><title>${i.title}</title><link>${link}</link><guid isPermaLink="false">${i.id}</guid><description>${escaped(`<p>${escaped(i.text)}</p>`)}</description></item>`;
       })
       .join("");
     return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${feed.title}</title><link>https://news.example/</link>${items}</channel></rss>`;
