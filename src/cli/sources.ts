@@ -1,13 +1,13 @@
 import { Command, InvalidArgumentError } from "commander";
 import { NotAFeed } from "../ingest/feed.js";
 import { fetchFeedIfChanged } from "../ingest/fetch.js";
-import { FetchRefused } from "../ingest/guard.js";
+import { FetchRefused, type GuardOptions } from "../ingest/guard.js";
 import { openStore } from "../store/open.js";
 import type { Source } from "../store/sources.js";
 import type { Store } from "../store/store.js";
 import { healthOf } from "../watch/backoff.js";
 import { formatDuration } from "../watch/duration.js";
-import { addDbOption, country, duration, requireDb } from "./options.js";
+import { addDbOption, addGuardOptions, country, duration, guardOf, requireDb, type GuardFlags } from "./options.js";
 
 // `sitrep sources`: the feeds `sitrep watch` polls, kept in the store.
 
@@ -23,7 +23,7 @@ export function every(value: string): number {
 }
 
 /** The URL as the store keeps it, once it was fetched and found to be a feed; an error naming it otherwise. */
-async function checkedFeedUrl(text: string, allowPrivate: boolean): Promise<string> {
+async function checkedFeedUrl(text: string, guard: GuardOptions): Promise<string> {
   let url: URL;
   try {
     url = new URL(text);
@@ -31,7 +31,7 @@ async function checkedFeedUrl(text: string, allowPrivate: boolean): Promise<stri
     throw new Error(`${text}: not a valid URL`);
   }
   try {
-    await fetchFeedIfChanged(url.href, {}, { allowPrivate });
+    await fetchFeedIfChanged(url.href, {}, guard);
   } catch (err) {
     if (err instanceof FetchRefused || err instanceof NotAFeed) throw new Error(`${url.href}: ${err.message}`);
     throw err;
@@ -57,12 +57,11 @@ function describe(source: Source, now: Date): string {
   return parts.join("  ");
 }
 
-interface AddFlags {
+interface AddFlags extends GuardFlags {
   db: string;
   every: number;
   region?: string;
   follow?: boolean;
-  allowPrivate?: boolean;
 }
 
 function addCommand(): Command {
@@ -71,10 +70,9 @@ function addCommand(): Command {
     .argument("<feed-url>", "the feed's URL")
     .option("--every <duration>", "how often to poll it: s, m or h (30s, 15m, 2h)", every, 15 * 60_000)
     .option("--region <cc>", "ISO alpha-2 country that ambiguous place names in its items should prefer", country)
-    .option("--follow", "fetch each new item's article page instead of taking the feed's summary")
-    .option("--allow-private", "let the feed be on a loopback or private address");
-  return addDbOption(command).action(async (feedUrl: string, flags: AddFlags) => {
-    const url = await checkedFeedUrl(feedUrl, flags.allowPrivate === true);
+    .option("--follow", "fetch each new item's article page instead of taking the feed's summary");
+  return addDbOption(addGuardOptions(command, "the feed")).action(async (feedUrl: string, flags: AddFlags) => {
+    const url = await checkedFeedUrl(feedUrl, guardOf(flags));
     const source = await withStore(flags.db, (store) =>
       store.sources.add({ url, everyMs: flags.every, follow: flags.follow === true, ...(flags.region ? { region: flags.region } : {}) }, new Date()),
     );

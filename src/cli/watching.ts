@@ -7,7 +7,7 @@ import { HostGate } from "../watch/hosts.js";
 import { OneAtATime } from "../watch/one-at-a-time.js";
 import { watch, type PeriodicTask } from "../watch/loop.js";
 import { pollSource } from "../watch/poll.js";
-import { duration, extractorOf, positiveNumber, wholeNumber, type ExtractFlags } from "./options.js";
+import { duration, extractorOf, guardOf, positiveNumber, wholeNumber, type ExtractFlags, type GuardFlags } from "./options.js";
 
 // What `sitrep watch` and `sitrep serve --watch` share: the watcher's options and its start.
 
@@ -16,8 +16,7 @@ const LEASE_MS = 15_000;
 /** Sources added or resumed by another process are seen within this. */
 const IDLE_MS = 2000;
 
-export interface WatchFlags extends ExtractFlags {
-  allowPrivate?: boolean;
+export interface WatchFlags extends ExtractFlags, GuardFlags {
   timeout: number;
   maxBytes?: number;
   hostDelay: number;
@@ -27,7 +26,6 @@ export interface WatchFlags extends ExtractFlags {
 
 export function addWatchOptions(command: Command): Command {
   return command
-    .option("--allow-private", "let feeds and the pages they link to be on loopback and private addresses")
     .option("--timeout <seconds>", "time allowed for each fetch", positiveNumber, 10)
     .option("--max-bytes <n>", "refuse feeds and pages larger than this (default 5 MB)", wholeNumber)
     .option("--host-delay <duration>", "the least time between two requests to one host (0s: none)", duration, 1000)
@@ -35,17 +33,13 @@ export function addWatchOptions(command: Command): Command {
 }
 
 /**
- * The work the watcher does besides polling, each at its interval and soon after a poll stored
- * documents (alert delivery belongs here).
+ * Polls the store's sources until `signal` aborts; one line on stderr per poll that stored or
+ * failed. `tasks` is the work done besides polling, each at its interval and soon after a poll
+ * stored documents (`sitrep watch` delivers the watchlists' alerts so).
  */
-function periodicTasks(_store: Store): PeriodicTask[] {
-  return [];
-}
-
-/** Polls the store's sources until `signal` aborts; one line on stderr per poll that stored or failed. */
-export async function runWatcher(store: Store, flags: WatchFlags, signal: AbortSignal): Promise<void> {
+export async function runWatcher(store: Store, flags: WatchFlags, signal: AbortSignal, tasks: PeriodicTask[] = []): Promise<void> {
   if (flags.polls < 1) throw new Error("--polls: expected at least 1");
-  const fetch: FetchOptions = { allowPrivate: flags.allowPrivate === true, timeoutMs: flags.timeout * 1000 };
+  const fetch: FetchOptions = { ...guardOf(flags), timeoutMs: flags.timeout * 1000 };
   if (flags.maxBytes !== undefined) fetch.maxBytes = flags.maxBytes;
   const extractors = new Map<string, Extractor>();
   const extractor = (region: string | undefined) => {
@@ -60,7 +54,7 @@ export async function runWatcher(store: Store, flags: WatchFlags, signal: AbortS
     await watch({
       sources: store.sources,
       poll: (source) => pollSource(source, ctx),
-      tasks: periodicTasks(store),
+      tasks,
       signal,
       log: (line) => process.stderr.write(`${line}\n`),
       concurrency: flags.polls,

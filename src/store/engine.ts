@@ -50,13 +50,9 @@ export interface Engine {
   /** Store.backup. */
   backup(db: Kysely<Schema>, path: string): Promise<void>;
   /**
-   * What follows a SELECT of rows a worker claims, so that two workers claiming at once never take
-   * the same row: PostgreSQL's FOR UPDATE SKIP LOCKED; nothing on SQLite, whose one writer claims alone.
-   */
-  claimRows: RawBuilder<unknown>;
-  /**
    * `query` locking each row it selects, for the transaction that runs it, and passing over rows
-   * another transaction holds: watchers claiming due sources at once each get different ones.
+   * another transaction holds: watchers claiming due sources, or deliverers due alerts, at once
+   * each get different ones.
    */
   skipLocked<Q extends SelectQueryBuilder<any, any, any>>(query: Q): Q;
 }

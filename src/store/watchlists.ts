@@ -379,10 +379,22 @@ export class SqlWatchlists {
   async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedAlert[]> {
     const at = now.toISOString();
     const until = new Date(now.getTime() + leaseMs).toISOString();
-    const { rows } = await sql<Selectable<AlertsTable>>`UPDATE alerts SET lease_until = ${until}, attempts = attempts + 1
-WHERE seq IN (SELECT seq FROM alerts WHERE state = 'pending' AND next_at <= ${at} AND (lease_until IS NULL OR lease_until <= ${at})
-ORDER BY seq LIMIT ${limit} ${this.engine.claimRows})
-RETURNING *`.execute(this.db);
+    const due = this.engine.skipLocked(
+      this.db
+        .selectFrom("alerts")
+        .select("seq")
+        .where("state", "=", "pending")
+        .where("next_at", "<=", at)
+        .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<=", at)]))
+        .orderBy("seq")
+        .limit(limit),
+    );
+    const rows = await this.db
+      .updateTable("alerts")
+      .set({ lease_until: until, attempts: sql<number>`attempts + 1` })
+      .where("seq", "in", due)
+      .returningAll()
+      .execute();
     if (rows.length === 0) return [];
     const targets = new Map(
       (await this.db.selectFrom("watchlists").select(["id", "name", "webhook", "secret"]).where("id", "in", [...new Set(rows.map((r) => r.watchlist_id))]).execute()).map((w) => [w.id, w]),

@@ -70,6 +70,5 @@ export const postgresEngine: Engine = {
     await sql`SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT hashtextextended(key, 0) AS k FROM unnest(${keys}::text[]) AS key ORDER BY k) AS keys`.execute(trx);
   },
 
-  claimRows: sql`FOR UPDATE SKIP LOCKED`,
   skipLocked: (query) => query.forUpdate().skipLocked() as typeof query,
 };

@@ -91,7 +91,7 @@ export const sqliteEngine: Engine = {
     mkdirSync(dirname(path), { recursive: true });
     await sql`VACUUM INTO ${path}`.execute(db);
   },
-  claimRows: sql``,
+
   // A statement that writes holds the file's one write lock: no other can select the same rows.
   skipLocked: (query) => query,
 };
