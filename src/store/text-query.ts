@@ -17,12 +17,18 @@ export class QueryError extends Error {}
 
 const TOKEN = /(-?)("([^"]*)("|$)|[^\s"]+)/gu;
 
+// What a person searching reports types, many times over. A query of thousands of words (one
+// pasted article) took seconds of the index on every engine, and held up every other request.
+export const MAX_QUERY_CHARS = 500;
+export const MAX_QUERY_WORDS = 32;
+
 function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** Parses `input`; an unclosed quote, or a part with no word to find, is refused. */
 export function parseTextQuery(input: string): TextQuery {
+  if (input.length > MAX_QUERY_CHARS) throw new QueryError(`text: ${input.length} characters; a search takes at most ${MAX_QUERY_CHARS}`);
   const alternatives: TextQuery["alternatives"] = [{ all: [], none: [] }];
   for (const [, minus, token, quoted, close] of input.matchAll(TOKEN)) {
     if (quoted !== undefined && close === "") throw new QueryError(`text: unclosed quote in "${input}"`);
@@ -36,5 +42,7 @@ export function parseTextQuery(input: string): TextQuery {
   // An `or` with nothing on one side adds nothing; a part that only excludes cannot be searched.
   const parts = alternatives.filter((a) => a.all.length > 0 || a.none.length > 0);
   if (parts.length === 0 || parts.some((a) => a.all.length === 0)) throw new QueryError(`text: "${input}" has no word to search for`);
+  const count = parts.reduce((n, a) => n + [...a.all, ...a.none].reduce((m, phrase) => m + phrase.length, 0), 0);
+  if (count > MAX_QUERY_WORDS) throw new QueryError(`text: ${count} words; a search takes at most ${MAX_QUERY_WORDS}`);
   return { text: input, alternatives: parts };
 }

@@ -76,6 +76,7 @@ for (const engine of ENGINES) {
       const unclosed = await get<{ error: string }>(`/api/events?text=${encodeURIComponent('"gunmen market')}`);
       assert.deepEqual([unclosed.status, unclosed.body.error], [400, 'text: unclosed quote in ""gunmen market"']);
       assert.equal((await get("/api/mentions?text=---")).status, 400);
+      assert.equal((await get(`/api/events?text=${"gunmen+".repeat(40)}`)).status, 400);
       assert.equal((await get("/api/documents?text=-gunmen")).status, 400);
       assert.equal((await get<Listed<EventRecord>>('/api/events?text="livestock market" -Kabul')).body.total, 1);
     });

@@ -220,6 +220,10 @@ testEngines("full-text search finds the current version of documents only", asyn
   await assert.rejects(store.listDocuments({ text: 'schools" OR (NEAR' }), (err) => err instanceof QueryError && /unclosed quote/.test(err.message));
   await assert.rejects(store.listDocuments({ text: "---" }), /has no word to search for/);
   await assert.rejects(store.listDocuments({ text: "-floods" }), /has no word to search for/);
+  // A pasted article is no search: bounded in words and characters, whatever the engine.
+  await assert.rejects(store.listDocuments({ text: Array.from({ length: 33 }, (_, i) => `word${i}`).join(" ") }), /33 words; a search takes at most 32/);
+  await assert.rejects(store.listDocuments({ text: `"${"floods ".repeat(80)}"` }), /characters; a search takes at most 500/);
+  assert.equal((await store.listDocuments({ text: Array.from({ length: 32 }, () => "traders").join(" ") })).total, 1);
   assert.equal((await store.listDocuments({})).total, 2);
 });
 
