@@ -7,7 +7,7 @@ import { badRequest } from "./errors.js";
 export const MAX_LIMIT = 1000;
 export const DEFAULT_LIMIT = 50;
 const SORTS = ["date", "-date", "killed", "-killed", "sources", "-sources"];
-const FILTER_PARAMS = ["country", "since", "until", "type", "actor", "near", "text", "limit", "offset", "sort"];
+const FILTER_PARAMS = ["country", "since", "until", "type", "actor", "near", "minKilled", "text", "limit", "offset", "sort"];
 
 function isoDate(name: string, value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -82,6 +82,8 @@ export function parseEventFilter(params: URLSearchParams, extra: readonly string
   if (actor !== null) filter.actor = text("actor", actor, 200);
   const nearValue = params.get("near");
   if (nearValue !== null) filter.near = near(nearValue);
+  const minKilled = params.get("minKilled");
+  if (minKilled !== null) filter.minKilled = integer("minKilled", minKilled, 0, Number.MAX_SAFE_INTEGER);
   const query = params.get("text");
   if (query !== null) filter.text = text("text", query, 500);
   const sort = params.get("sort");

@@ -11,7 +11,8 @@ const filterParameters = [
   { name: "type", in: "query", description: "attack type, ACLED event type or sub-event type code", schema: { type: "string" } },
   { name: "actor", in: "query", description: "perpetrator name or part of it, case-insensitive", schema: { type: "string", maxLength: 200 } },
   { name: "near", in: "query", description: "LAT,LON,KM: within KM kilometres of the point", schema: { type: "string", example: "32.89,13.19,25" } },
-  { name: "text", in: "query", description: "full-text query over the reporting documents", schema: { type: "string", maxLength: 500 } },
+  { name: "minKilled", in: "query", description: "events with at least this many killed (an unknown toll never matches)", schema: { type: "integer", minimum: 0 } },
+  { name: "text", in: "query", description: "full-text query over the reporting documents: at most 500 characters and 32 words", schema: { type: "string", maxLength: 500 } },
   { name: "sort", in: "query", schema: { type: "string", enum: ["date", "-date", "killed", "-killed", "sources", "-sources"], default: "-date" } },
 ];
 

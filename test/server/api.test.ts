@@ -65,6 +65,11 @@ for (const engine of ENGINES) {
       assert.deepEqual(await places("since=2022-01-01&until=2023-12-31"), ["Kabul", "Tripoli"]);
       assert.deepEqual(await places("near=34.5,69.2,50"), ["Kabul"]);
       assert.deepEqual(await places("text=handcart"), ["Kabul"]);
+      const tolls = (await get<Listed<EventRecord>>("/api/events")).body.items.map((e) => e.killed ?? -1);
+      const least = Math.max(...tolls);
+      assert.equal((await get<Listed<EventRecord>>(`/api/events?minKilled=${least}`)).body.items.length, tolls.filter((k) => k >= least).length);
+      assert.equal((await get<Listed<EventRecord>>("/api/events?minKilled=0")).body.items.length, tolls.filter((k) => k >= 0).length);
+      assert.equal((await get("/api/events?minKilled=-1")).status, 400);
     });
 
     test("a malformed filter is a 400 naming it", async () => {
