@@ -4,7 +4,7 @@ import { openStore } from "../store/open.js";
 import type { SqlStore } from "../store/sql-store.js";
 import { addDbOption, addMatchOptions, filterFrom, type FilterFlags } from "./options.js";
 
-// `sitrep watchlists add|list|remove`: saved queries that fire alerts (src/alerts).
+// `sitrep watchlists add|edit|list|remove`: saved queries that fire alerts (src/alerts).
 
 async function withStore<T>(db: string, fn: (store: SqlStore) => Promise<T>): Promise<T> {
   const store = await openStore({ db });
@@ -38,6 +38,29 @@ export function watchlistsCommand(): Command {
     for (const w of all) process.stdout.write(`${flags.json ? JSON.stringify(w) : line(w)}\n`);
   });
 
+  const edit = addDbOption(
+    new Command("edit")
+      .description("Change a watchlist: the filter options given replace its filter (none keep it), --name renames it, and its webhook stays unless --webhook or --no-webhook")
+      .argument("<id|name>"),
+  );
+  addMatchOptions(edit)
+    .option("--name <name>", "a new name")
+    .option("--webhook <url>", "POST its alerts here from now on")
+    .option("--no-webhook", "stop posting its alerts (they are still listed and in its feed)")
+    .option("--secret <secret>", "a new key for signing its webhook deliveries")
+    .action(async (key: string, flags: FilterFlags & { db: string; name?: string; webhook?: string | false; secret?: string }) => {
+      await withStore(flags.db, async (store) => {
+        const old = await store.watchlists.get(key);
+        if (!old) throw new Error(`no watchlist "${key}" (sitrep watchlists list shows them)`);
+        const given = filterFrom(flags);
+        const webhook = flags.webhook === false ? null : (flags.webhook ?? old.webhook);
+        const input = watchlistInput({ name: flags.name ?? old.name, filter: Object.keys(given).length > 0 ? given : old.filter, webhook, secret: flags.secret ?? null });
+        const { watchlist, secret } = await store.watchlists.update(old.id, input);
+        process.stdout.write(`${line(watchlist)}\n`);
+        if (secret && !flags.secret) process.stderr.write(`sitrep: webhook deliveries are signed with the secret ${secret} (shown this once)\n`);
+      });
+    });
+
   const remove = addDbOption(new Command("remove").description("Remove a watchlist (its alerts stay in the log)").argument("<id|name>")).action(async (key: string, flags: { db: string }) => {
     await withStore(flags.db, async (store) => {
       const w = await store.watchlists.get(key);
@@ -47,5 +70,5 @@ export function watchlistsCommand(): Command {
     });
   });
 
-  return command.addCommand(add).addCommand(list).addCommand(remove);
+  return command.addCommand(add).addCommand(edit).addCommand(list).addCommand(remove);
 }

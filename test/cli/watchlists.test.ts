@@ -45,3 +45,20 @@ test("watchlists are added, listed and removed; bad ones are refused naming the 
   const pass = await sitrep(["alerts", "deliver", "--once", "--db", db]);
   assert.equal(pass.stdout, "delivered 0, to retry 0, failed 0\n");
 });
+
+test("a watchlist is edited: filters given replace its filter, none keep it; renamed; its webhook kept, replaced or dropped", async (t) => {
+  const db = join(tempDir(t), "s.db");
+  assert.equal((await sitrep(["watchlists", "add", "Sahel", "--country", "ML", "--webhook", "https://desk.example/hook", "--db", db])).code, 0);
+  const renamed = await sitrep(["watchlists", "edit", "Sahel", "--name", "Mali", "--db", db]);
+  assert.equal(renamed.code, 0, renamed.stderr);
+  assert.match(renamed.stdout, /\tMali\tcountry ML\twebhook https:\/\/desk\.example\/hook \(signed\)\n$/);
+  // The same webhook keeps its secret: none is made or shown.
+  assert.doesNotMatch(renamed.stderr, /secret/);
+  const refiltered = await sitrep(["watchlists", "edit", "Mali", "--country", "BF", "--min-killed", "3", "--db", db]);
+  assert.match(refiltered.stdout, /\tMali\tcountry BF, at least 3 killed\twebhook/);
+  const unhooked = await sitrep(["watchlists", "edit", "Mali", "--no-webhook", "--db", db]);
+  assert.match(unhooked.stdout, /\tMali\tcountry BF, at least 3 killed\n$/);
+  const rehooked = await sitrep(["watchlists", "edit", "Mali", "--webhook", "https://other.example/hook", "--db", db]);
+  assert.match(rehooked.stderr, /signed with the secret [0-9a-f]{48} \(shown this once\)/);
+  assert.match((await sitrep(["watchlists", "edit", "Niger", "--country", "NE", "--db", db])).stderr, /no watchlist "Niger"/);
+});
