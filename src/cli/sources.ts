@@ -2,12 +2,12 @@ import { Command, InvalidArgumentError } from "commander";
 import { NotAFeed } from "../ingest/feed.js";
 import { fetchFeedIfChanged } from "../ingest/fetch.js";
 import { FetchRefused, type GuardOptions } from "../ingest/guard.js";
-import { openStore } from "../store/open.js";
 import type { Source } from "../store/sources.js";
 import type { Store } from "../store/store.js";
 import { healthOf } from "../watch/backoff.js";
 import { formatDuration } from "../watch/duration.js";
 import { addDbOption, addGuardOptions, country, duration, guardOf, requireDb, type GuardFlags } from "./options.js";
+import { withStore } from "./with-store.js";
 
 // `sitrep sources`: the feeds `sitrep watch` polls, kept in the store.
 
@@ -37,15 +37,6 @@ async function checkedFeedUrl(text: string, guard: GuardOptions): Promise<string
     throw err;
   }
   return url.href;
-}
-
-async function withStore<T>(db: string, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ db });
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
 }
 
 function describe(source: Source, now: Date): string {

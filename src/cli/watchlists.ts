@@ -1,19 +1,9 @@
 import { Command } from "commander";
 import { describeFilter, watchlistInput, type Watchlist } from "../alerts/watchlist.js";
-import { openStore } from "../store/open.js";
-import type { SqlStore } from "../store/sql-store.js";
-import { addDbOption, addMatchOptions, filterFrom, type FilterFlags } from "./options.js";
+import { addDbOption, addMatchOptions, filterFrom, requireDb, type FilterFlags } from "./options.js";
+import { withStore } from "./with-store.js";
 
 // `sitrep watchlists add|edit|list|remove`: saved queries that fire alerts (src/alerts).
-
-async function withStore<T>(db: string, fn: (store: SqlStore) => Promise<T>): Promise<T> {
-  const store = await openStore({ db });
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
 
 function line(w: Watchlist): string {
   return `${w.id}\t${w.name}\t${describeFilter(w.filter)}${w.webhook ? `\twebhook ${w.webhook}${w.signed ? " (signed)" : ""}` : ""}`;
@@ -34,7 +24,7 @@ export function watchlistsCommand(): Command {
     });
 
   const list = addDbOption(new Command("list").description("List the watchlists")).option("--json", "one JSON object a line").action(async (flags: { db: string; json?: boolean }) => {
-    const all = await withStore(flags.db, (store) => store.watchlists.list());
+    const all = await withStore(requireDb(flags.db), (store) => store.watchlists.list());
     for (const w of all) process.stdout.write(`${flags.json ? JSON.stringify(w) : line(w)}\n`);
   });
 
@@ -49,7 +39,7 @@ export function watchlistsCommand(): Command {
     .option("--no-webhook", "stop posting its alerts (they are still listed and in its feed)")
     .option("--secret <secret>", "a new key for signing its webhook deliveries")
     .action(async (key: string, flags: FilterFlags & { db: string; name?: string; webhook?: string | false; secret?: string }) => {
-      await withStore(flags.db, async (store) => {
+      await withStore(requireDb(flags.db), async (store) => {
         const old = await store.watchlists.get(key);
         if (!old) throw new Error(`no watchlist "${key}" (sitrep watchlists list shows them)`);
         const given = filterFrom(flags);
@@ -62,7 +52,7 @@ export function watchlistsCommand(): Command {
     });
 
   const remove = addDbOption(new Command("remove").description("Remove a watchlist (its alerts stay in the log)").argument("<id|name>")).action(async (key: string, flags: { db: string }) => {
-    await withStore(flags.db, async (store) => {
+    await withStore(requireDb(flags.db), async (store) => {
       const w = await store.watchlists.get(key);
       if (!w) throw new Error(`no watchlist "${key}" (sitrep watchlists list shows them)`);
       await store.watchlists.remove(w.id);
